@@ -1,0 +1,106 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// Flags phrasing in a draft message that reads as aggressive, demanding or vague, and suggests
+/// an assertive rewrite for each.
+///
+/// Reads each FILE, or standard input when no FILE is given or FILE is `-`.
+///
+/// Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on a usage
+/// or input error (missing or unreadable file, invalid UTF-8, binary or empty input, bad lexicon,
+/// unknown rule name).
+#[derive(Debug, Parser)]
+#[command(name = "tonelint", version, max_term_width = 100)]
+pub struct Args {
+    /// Files to check; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// When to colour human output. NO_COLOR in the environment also turns colour off.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Exit with status 1 when a finding at this severity or above is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning, value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+
+    /// Check only these categories or rule ids (comma-separated, repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub only: Vec<String>,
+
+    /// Switch off these categories or rule ids (comma-separated, repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub disable: Vec<String>,
+
+    /// Load an extra lexicon file (repeatable); same schema as the built-in lexicons.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// Leave out the built-in lexicons (use only --lexicon files).
+    #[arg(long)]
+    pub no_builtin: bool,
+
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    pub max_size: u64,
+
+    /// List every rule (id, category, severity, on/off, message) and exit.
+    #[arg(long, conflicts_with = "explain")]
+    pub list_rules: bool,
+
+    /// Explain a rule at length, with its phrases, examples and rewrites, and exit.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Diagnostics in the style of rustc: the line, the span underlined, the rewrite under it.
+    Human,
+    /// One JSON document for the whole run (schema in the README).
+    Json,
+}
+
+/// When to use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even into a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The severity that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any finding fails the run.
+    Info,
+    /// Warnings and errors fail the run.
+    Warning,
+    /// Only errors fail the run.
+    Error,
+    /// Findings never fail the run (input errors still exit 2).
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails the run, if any.
+    pub fn threshold(self) -> Option<tonelint::Severity> {
+        match self {
+            FailOn::Info => Some(tonelint::Severity::Info),
+            FailOn::Warning => Some(tonelint::Severity::Warning),
+            FailOn::Error => Some(tonelint::Severity::Error),
+            FailOn::Never => None,
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Diagnostics in the style of rustc and clippy: `category[rule-id]: message`, the source line
+//! with the span underlined, the rewrite as `help:`, then a summary line.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use tonelint::{Category, Finding, Report, Rewrite, Severity, Summary};
+
+/// Writes every finding of one report, then its summary line.
+pub fn write_report(
+    out: &mut impl Write,
+    name: &str,
+    text: &str,
+    report: &Report,
+) -> io::Result<()> {
+    let renderer = Renderer::styled();
+    for finding in report.findings() {
+        writeln!(
+            out,
+            "{}\n",
+            renderer.render(&[diagnostic(name, text, finding)])
+        )?;
+    }
+    writeln!(out, "{}", summary_line(name, report.summary()))
+}
+
+fn diagnostic<'a>(
+    name: &'a str,
+    text: &'a str,
+    finding: &'a Finding,
+) -> annotate_snippets::Group<'a> {
+    let span = finding.span();
+    // Only the lines holding the span go to the renderer, so a long message costs little.
+    let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let last = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let excerpt = text[first..last].trim_end_matches('\r');
+    let local = span.start - first..(span.end - first).min(excerpt.len());
+    let mut group = level(finding.severity())
+        .with_name(finding.category().as_str())
+        .primary_title(finding.message())
+        .id(finding.rule_id())
+        .element(
+            Snippet::source(excerpt)
+                .line_start(finding.start().line)
+                .path(name)
+                .annotation(AnnotationKind::Primary.span(local)),
+        );
+    for rewrite in finding.rewrites() {
+        group = group.element(Level::HELP.message(format!("try: {}", suggestion(rewrite))));
+    }
+    group
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// A rewrite in quotes with where it comes from.
+pub fn suggestion(rewrite: &Rewrite) -> String {
+    if rewrite.is_project_wording() {
+        format!("\"{}\" (tonelint's own wording)", rewrite.text())
+    } else {
+        format!("\"{}\" (from seeds/{})", rewrite.text(), rewrite.source())
+    }
+}
+
+/// `NAME: 3 findings (2 aggressive, 1 demanding, 0 vague), score 9, verdict: aggressive`.
+pub fn summary_line(name: &str, summary: &Summary) -> String {
+    let counts: Vec<String> = Category::ALL
+        .iter()
+        .map(|c| format!("{} {c}", summary.by_category.get(c).copied().unwrap_or(0)))
+        .collect();
+    let findings = match summary.findings {
+        0 => "no findings".to_string(),
+        1 => "1 finding".to_string(),
+        n => format!("{n} findings"),
+    };
+    format!(
+        "{name}: {findings} ({}) in {} words, score {}, verdict: {}",
+        counts.join(", "),
+        summary.words,
+        summary.score,
+        summary.verdict
+    )
+}

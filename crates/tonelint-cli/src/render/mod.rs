@@ -1,0 +1,6 @@
+//! Turning reports into what the user reads. No tone logic here: everything shown comes from the
+//! library's findings, rules and summaries.
+
+pub mod human;
+pub mod json;
+pub mod rules;

@@ -1,0 +1,91 @@
+//! Lexicons: the curated rule lists, built in or loaded from files a user writes.
+//!
+//! The schema is documented for curators in `lexicons/README.md` at the repository root.
+
+pub(crate) mod spec;
+
+use std::sync::Arc;
+
+use crate::error::LexiconError;
+use crate::rule::Rule;
+
+mod builtin {
+    use std::borrow::Cow;
+
+    use crate::category::{Category, Severity};
+    use crate::rule::{Rewrite, Rule};
+
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+}
+
+/// A set of rules read from one lexicon, ready to hand to a
+/// [`LinterBuilder`](crate::LinterBuilder).
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub(crate) rules: Vec<Arc<Rule>>,
+}
+
+impl Lexicon {
+    /// The lexicons compiled into this library from `lexicons/*.toml`. Costs no parsing: the
+    /// rules are static data.
+    pub fn builtin() -> Lexicon {
+        Lexicon {
+            rules: builtin::BUILTIN_RULES
+                .iter()
+                .cloned()
+                .map(Arc::new)
+                .collect(),
+        }
+    }
+
+    /// Reads a lexicon from TOML text. `origin` names it in errors and in
+    /// [`Rule::origin`]; pass the file's path.
+    ///
+    /// ```
+    /// let text = r#"
+    /// [[rule]]
+    /// id = "acme.circle-back"
+    /// category = "vague"
+    /// severity = "info"
+    /// message = "\"Circle back\" sets no time."
+    /// explanation = "Say when you will come back to it."
+    /// phrases = ["circle back"]
+    /// [[rule.rewrite]]
+    /// text = "I will send you an update by Friday."
+    /// source = "project"
+    /// "#;
+    /// let lexicon = tonelint::Lexicon::parse("acme.toml", text)?;
+    /// assert_eq!(lexicon.rules().next().unwrap().id(), "acme.circle-back");
+    /// # Ok::<(), tonelint::LexiconError>(())
+    /// ```
+    pub fn parse(origin: &str, text: &str) -> Result<Lexicon, LexiconError> {
+        let specs = spec::parse_lexicon(text).map_err(|err| LexiconError {
+            origin: origin.to_string(),
+            line: err.line,
+            column: err.column,
+            rule_id: err.rule_id,
+            message: err.message,
+        })?;
+        Ok(Lexicon {
+            rules: specs
+                .into_iter()
+                .map(|s| Arc::new(Rule::from_spec(s, origin)))
+                .collect(),
+        })
+    }
+
+    /// The rules, in file order.
+    pub fn rules(&self) -> impl ExactSizeIterator<Item = &Rule> {
+        self.rules.iter().map(|r| r.as_ref())
+    }
+
+    /// The number of rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether the lexicon holds no rule.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}

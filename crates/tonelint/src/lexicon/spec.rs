@@ -1,0 +1,470 @@
+//! Reading one lexicon file: the TOML schema, its validation, and the expansion of phrases into
+//! the folded variants the matcher looks for.
+//!
+//! This file is compiled twice: into the library, for lexicons users load at run time, and into
+//! the build script, which turns the built-in lexicons into static data. Both therefore accept
+//! and reject exactly the same files. It may use only `std`, `serde`, `toml`, `regex` and the
+//! sibling modules `crate::category` and `crate::fold`.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::category::{Category, Severity};
+use crate::fold::{fold_phrase, is_word_char};
+
+/// How many concrete variants one phrase may expand to (alternatives times contractions).
+pub const MAX_VARIANTS_PER_PHRASE: usize = 512;
+/// The compiled-size limit for one pattern, so a runaway regex is refused instead of eating
+/// memory.
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// One rule as read and checked from a lexicon file.
+#[derive(Clone, Debug)]
+pub struct RuleSpec {
+    pub id: String,
+    /// 1-based line of the rule's `id` in its file.
+    pub line: usize,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub explanation: String,
+    /// Phrases as the curator wrote them.
+    pub phrases: Vec<String>,
+    /// Every concrete folded form of `phrases`, deduplicated.
+    pub phrase_variants: Vec<String>,
+    pub patterns: Vec<String>,
+    pub exceptions: Vec<String>,
+    /// Every concrete folded form of `exceptions`, deduplicated.
+    pub exception_variants: Vec<String>,
+    pub examples: Vec<String>,
+    pub counterexamples: Vec<String>,
+    pub rewrites: Vec<RewriteSpec>,
+}
+
+/// An assertive rewrite and where its wording comes from.
+#[derive(Clone, Debug)]
+pub struct RewriteSpec {
+    pub text: String,
+    pub source: String,
+}
+
+/// What is wrong with a lexicon file, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecError {
+    /// 1-based line, 0 when the position is unknown.
+    pub line: usize,
+    /// 1-based column in characters, 0 when the position is unknown.
+    pub column: usize,
+    /// The rule the problem belongs to, when it could be told.
+    pub rule_id: Option<String>,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: toml::Spanned<String>,
+    category: Category,
+    severity: Severity,
+    message: String,
+    explanation: String,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counterexamples: Vec<String>,
+    #[serde(default)]
+    rewrite: Vec<RawRewrite>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRewrite {
+    text: String,
+    source: String,
+}
+
+/// Parses and checks one lexicon file's text.
+pub fn parse_lexicon(text: &str) -> Result<Vec<RuleSpec>, SpecError> {
+    let raw: RawLexicon = toml::from_str(text).map_err(|err| {
+        let (line, column) = err
+            .span()
+            .map(|span| line_column(text, span.start))
+            .unwrap_or((0, 0));
+        SpecError {
+            line,
+            column,
+            rule_id: None,
+            message: err.message().trim().to_string(),
+        }
+    })?;
+    let mut seen = HashSet::new();
+    let mut rules = Vec::with_capacity(raw.rule.len());
+    for rule in raw.rule {
+        let (line, column) = line_column(text, rule.id.span().start);
+        let id = rule.id.get_ref().clone();
+        let fail = |message: String| SpecError {
+            line,
+            column,
+            rule_id: Some(id.clone()),
+            message,
+        };
+        check_id(&id).map_err(&fail)?;
+        if !seen.insert(id.clone()) {
+            return Err(fail(format!(
+                "the id `{id}` is used by an earlier rule in this file"
+            )));
+        }
+        rules.push(check_rule(rule, id.clone(), line).map_err(fail)?);
+    }
+    Ok(rules)
+}
+
+fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String> {
+    if rule.message.trim().is_empty() {
+        return Err("`message` is empty".into());
+    }
+    if rule.message.contains('\n') {
+        return Err("`message` must be one line; put the longer text in `explanation`".into());
+    }
+    if rule.explanation.trim().is_empty() {
+        return Err("`explanation` is empty".into());
+    }
+    if rule.phrases.is_empty() && rule.patterns.is_empty() {
+        return Err("the rule has neither `phrases` nor `patterns`, so it can never match".into());
+    }
+    if rule.rewrite.is_empty() {
+        return Err(
+            "the rule has no `[[rule.rewrite]]`; every rule offers an assertive rewrite".into(),
+        );
+    }
+    for rewrite in &rule.rewrite {
+        if rewrite.text.trim().is_empty() {
+            return Err("a rewrite has an empty `text`".into());
+        }
+        if rewrite.source.trim().is_empty() {
+            return Err(
+                "a rewrite has an empty `source`; name the seed file or write \"project\"".into(),
+            );
+        }
+    }
+    for pattern in &rule.patterns {
+        check_pattern(pattern)?;
+    }
+    let phrase_variants = expand_all(&rule.phrases, "phrase")?;
+    let exception_variants = expand_all(&rule.exceptions, "exception")?;
+    Ok(RuleSpec {
+        id,
+        line,
+        category: rule.category,
+        severity: rule.severity,
+        message: rule.message.trim().to_string(),
+        explanation: rule.explanation.trim().to_string(),
+        phrases: rule.phrases,
+        phrase_variants,
+        patterns: rule.patterns,
+        exceptions: rule.exceptions,
+        exception_variants,
+        examples: rule.examples,
+        counterexamples: rule.counterexamples,
+        rewrites: rule
+            .rewrite
+            .into_iter()
+            .map(|r| RewriteSpec {
+                text: r.text.trim().to_string(),
+                source: r.source.trim().to_string(),
+            })
+            .collect(),
+    })
+}
+
+/// Rule ids are used on command lines and in config files, so they stay plain.
+fn check_id(id: &str) -> Result<(), String> {
+    let valid = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+        && id.starts_with(|c: char| c.is_ascii_lowercase());
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "the id `{id}` must start with a lower-case letter and hold only lower-case letters, digits, `.`, `-` and `_`"
+        ))
+    }
+}
+
+/// Compiles a pattern once to reject it early, with the same limits the matcher uses.
+pub fn check_pattern(pattern: &str) -> Result<(), String> {
+    if pattern.is_empty() {
+        return Err("a pattern is empty".into());
+    }
+    let regex = regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|err| {
+            format!("the pattern `{pattern}` is not a valid regular expression: {err}")
+        })?;
+    if regex.is_match("") {
+        return Err(format!(
+            "the pattern `{pattern}` matches empty text, so it would flag everything"
+        ));
+    }
+    Ok(())
+}
+
+fn expand_all(phrases: &[String], what: &str) -> Result<Vec<String>, String> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for phrase in phrases {
+        for variant in
+            expand_phrase(phrase).map_err(|err| format!("the {what} `{phrase}` {err}"))?
+        {
+            if seen.insert(variant.clone()) {
+                out.push(variant);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Expands `{a|b}` alternatives and contractions, and folds every result.
+pub fn expand_phrase(phrase: &str) -> Result<Vec<String>, String> {
+    let mut variants = vec![String::new()];
+    let mut rest = phrase;
+    while !rest.is_empty() {
+        match rest.find(['{', '}']) {
+            Some(i) if rest[i..].starts_with('}') => return Err("has a `}` without a `{`".into()),
+            Some(open) => {
+                let literal = &rest[..open];
+                let close = rest[open..]
+                    .find('}')
+                    .map(|c| open + c)
+                    .ok_or_else(|| "has a `{` without a closing `}`".to_string())?;
+                let group = &rest[open + 1..close];
+                if group.contains('{') {
+                    return Err("nests `{` inside `{...}`, which is not supported".into());
+                }
+                let alternatives: Vec<&str> = group.split('|').collect();
+                if alternatives.len() < 2 {
+                    return Err(
+                        "has a `{...}` group without `|`; write alternatives as `{a|b}`".into(),
+                    );
+                }
+                let mut next = Vec::with_capacity(variants.len() * alternatives.len());
+                for v in &variants {
+                    for alt in &alternatives {
+                        next.push(format!("{v}{literal}{alt}"));
+                    }
+                }
+                variants = next;
+                if variants.len() > MAX_VARIANTS_PER_PHRASE {
+                    return Err(format!(
+                        "expands to more than {MAX_VARIANTS_PER_PHRASE} variants"
+                    ));
+                }
+                rest = &rest[close + 1..];
+            }
+            None => {
+                for v in &mut variants {
+                    v.push_str(rest);
+                }
+                rest = "";
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for v in variants {
+        let folded = fold_phrase(&v);
+        if folded.is_empty() {
+            return Err("has an alternative that leaves no words at all".into());
+        }
+        for c in contraction_variants(&folded) {
+            if seen.insert(c.clone()) {
+                out.push(c);
+            }
+        }
+        if out.len() > MAX_VARIANTS_PER_PHRASE {
+            return Err(format!(
+                "expands to more than {MAX_VARIANTS_PER_PHRASE} variants"
+            ));
+        }
+    }
+    if out.iter().any(|v| !v.chars().any(is_word_char)) {
+        return Err("holds no letter or digit; use `patterns` for punctuation shapes".into());
+    }
+    Ok(out)
+}
+
+/// Contractions and their spelled-out forms, folded (straight apostrophe, lower case). The first
+/// form is the contraction; any later forms are equivalents a writer may use instead.
+const CONTRACTIONS: &[&[&str]] = &[
+    &["can't", "cannot", "can not"],
+    &["won't", "will not"],
+    &["don't", "do not"],
+    &["doesn't", "does not"],
+    &["didn't", "did not"],
+    &["isn't", "is not"],
+    &["aren't", "are not"],
+    &["wasn't", "was not"],
+    &["weren't", "were not"],
+    &["hasn't", "has not"],
+    &["haven't", "have not"],
+    &["hadn't", "had not"],
+    &["shouldn't", "should not"],
+    &["wouldn't", "would not"],
+    &["couldn't", "could not"],
+    &["mustn't", "must not"],
+    &["needn't", "need not"],
+    &["shan't", "shall not"],
+    &["i'm", "i am"],
+    &["i'll", "i will"],
+    &["i've", "i have"],
+    &["i'd", "i would"],
+    &["you're", "you are"],
+    &["you'll", "you will"],
+    &["you've", "you have"],
+    &["you'd", "you would"],
+    &["we're", "we are"],
+    &["we'll", "we will"],
+    &["we've", "we have"],
+    &["we'd", "we would"],
+    &["they're", "they are"],
+    &["they'll", "they will"],
+    &["they've", "they have"],
+    &["they'd", "they would"],
+    &["he's", "he is"],
+    &["he'll", "he will"],
+    &["she's", "she is"],
+    &["she'll", "she will"],
+    &["it's", "it is"],
+    &["it'll", "it will"],
+    &["that's", "that is"],
+    &["that'll", "that will"],
+    &["there's", "there is"],
+    &["what's", "what is"],
+    &["who's", "who is"],
+    &["let's", "let us"],
+];
+
+/// Every way of writing a folded phrase with its contractions contracted or spelled out.
+fn contraction_variants(folded: &str) -> Vec<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    // Each slot is the list of interchangeable spellings for one run of words.
+    let mut slots: Vec<Vec<&str>> = Vec::new();
+    let mut i = 0;
+    'words: while i < words.len() {
+        for forms in CONTRACTIONS {
+            for form in forms.iter() {
+                let form_words: Vec<&str> = form.split(' ').collect();
+                if words.len() - i >= form_words.len()
+                    && words[i..i + form_words.len()] == form_words[..]
+                {
+                    slots.push(forms.to_vec());
+                    i += form_words.len();
+                    continue 'words;
+                }
+            }
+        }
+        slots.push(vec![words[i]]);
+        i += 1;
+    }
+    let mut out = vec![String::new()];
+    for slot in slots {
+        let mut next = Vec::with_capacity(out.len() * slot.len());
+        for prefix in &out {
+            for form in &slot {
+                if prefix.is_empty() {
+                    next.push((*form).to_string());
+                } else {
+                    next.push(format!("{prefix} {form}"));
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternatives_and_optional_words_expand() {
+        let mut v = expand_phrase("I {really |}need you to").unwrap();
+        v.sort();
+        assert_eq!(v, vec!["i need you to", "i really need you to"]);
+    }
+
+    #[test]
+    fn contractions_expand_both_ways() {
+        let mut v = expand_phrase("you still haven't").unwrap();
+        v.sort();
+        assert_eq!(v, vec!["you still have not", "you still haven't"]);
+        let mut v = expand_phrase("I will call").unwrap();
+        v.sort();
+        assert_eq!(v, vec!["i will call", "i'll call"]);
+        let v = expand_phrase("can’t").unwrap();
+        assert_eq!(v.len(), 3);
+    }
+
+    #[test]
+    fn unbalanced_braces_are_errors() {
+        assert!(expand_phrase("{a|b").is_err());
+        assert!(expand_phrase("a}b").is_err());
+        assert!(expand_phrase("{a}").is_err());
+        assert!(expand_phrase("{a|{b|c}}").is_err());
+    }
+
+    #[test]
+    fn errors_name_line_and_rule() {
+        let text = "[[rule]]\nid = \"x.y\"\ncategory = \"vague\"\nseverity = \"info\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"{a|b\"]\n[[rule.rewrite]]\ntext = \"t\"\nsource = \"project\"\n";
+        let err = parse_lexicon(text).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(err.rule_id.as_deref(), Some("x.y"));
+        assert!(err.message.contains("without a closing"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_fields_and_categories_are_errors() {
+        let err = parse_lexicon("[[rule]]\nid = \"x\"\ncategory = \"rude\"\n").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("rude"), "{}", err.message);
+        let err = parse_lexicon("[[rule]]\nidd = \"x\"\n").unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn patterns_that_match_nothing_or_everything_are_errors() {
+        assert!(check_pattern("(").is_err());
+        assert!(check_pattern("a*").is_err());
+        assert!(check_pattern("!{2,}").is_ok());
+    }
+}

@@ -1,0 +1,97 @@
+//! tonelint flags phrasing in a professional message that reads as **aggressive**,
+//! **demanding** or **vague**, and for each phrase explains why it lands badly and offers an
+//! **assertive rewrite**: clear, respectful, direct, grounded in facts, focused on a solution.
+//!
+//! The knowledge lives in curated lexicons (TOML files documented in `lexicons/README.md`). The
+//! built-in ones are compiled into this crate, so building a [`Linter`] reads no file; users can
+//! add lexicons of their own with [`Lexicon::parse`].
+//!
+//! # Checking a message
+//!
+//! ```
+//! use tonelint::{Category, Linter, Verdict};
+//!
+//! let linter = Linter::new();
+//! let draft = "You still haven't signed the discharge orders. \
+//!              This delay is unacceptable. I need you to do this right now.";
+//! let report = linter.check(draft);
+//!
+//! for finding in report.findings() {
+//!     println!(
+//!         "{}:{}: {}[{}] {:?}: {}",
+//!         finding.start().line,
+//!         finding.start().column,
+//!         finding.category(),
+//!         finding.rule_id(),
+//!         finding.text(),
+//!         finding.message(),
+//!     );
+//!     if let Some(rewrite) = finding.rewrites().first() {
+//!         println!("    try: {} ({})", rewrite.text(), rewrite.source());
+//!     }
+//! }
+//! assert!(report.summary().by_category[&Category::Aggressive] >= 1);
+//! assert!(report.summary().by_category[&Category::Demanding] >= 1);
+//! assert_ne!(report.summary().verdict, Verdict::Assertive);
+//!
+//! // The seed's own assertive version is clean.
+//! let calm = linter.check(
+//!     "I know you're juggling a lot today. What's the best way for us to get this completed today?",
+//! );
+//! assert_eq!(calm.summary().score, 0);
+//! assert_eq!(calm.summary().verdict, Verdict::Assertive);
+//! ```
+//!
+//! # Choosing rules and adding a lexicon
+//!
+//! ```
+//! use tonelint::{Lexicon, Linter};
+//!
+//! let ours = Lexicon::parse("team.toml", r#"
+//! [[rule]]
+//! id = "team.circle-back"
+//! category = "vague"
+//! severity = "warning"
+//! message = "\"Circle back\" sets no time."
+//! explanation = "Say when you will come back to it, so the reader can plan."
+//! phrases = ["{circle|circling} back"]
+//! [[rule.rewrite]]
+//! text = "I will send you an update by Friday."
+//! source = "project"
+//! "#)?;
+//! let linter = Linter::builder()
+//!     .lexicon(ours)
+//!     .disable(["demanding"])
+//!     .build()?;
+//! let report = linter.check("Let's circle back on this.");
+//! assert_eq!(report.findings()[0].rule_id(), "team.circle-back");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What a match is
+//!
+//! Phrases match case-insensitively, only at word boundaries, across any run of white space or a
+//! single line break (never across a blank line), with curly and straight apostrophes and quotes
+//! alike, zero-width characters and soft hyphens ignored, and contractions written either way.
+//! Spans are byte offsets into the text you passed, always on char boundaries; lines and columns
+//! are 1-based, with columns counted in terminal cells.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod category;
+mod error;
+mod fold;
+mod lexicon;
+mod linter;
+mod matcher;
+mod position;
+mod report;
+mod rule;
+
+pub use category::{Category, Severity};
+pub use error::{BuildError, LexiconError};
+pub use lexicon::Lexicon;
+pub use linter::{Linter, LinterBuilder};
+pub use position::{LineColumn, display_width};
+pub use report::{Finding, Report, Summary, Verdict, severity_points};
+pub use rule::{Rewrite, Rule};

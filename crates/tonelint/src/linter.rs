@@ -1,0 +1,313 @@
+//! Building a [`Linter`] once and checking many messages with it.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::category::Category;
+use crate::error::BuildError;
+use crate::lexicon::Lexicon;
+use crate::matcher::{Folding, Matcher, RawMatch};
+use crate::position::Cursor;
+use crate::report::{Finding, Report, Summary};
+use crate::rule::Rule;
+
+/// Inputs are matched in chunks of about this many bytes, split at a blank line or line break,
+/// so the working memory of a check stays small whatever the input size.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Chooses the lexicons and rules a [`Linter`] uses.
+///
+/// ```
+/// use tonelint::{Category, Linter};
+///
+/// let linter = Linter::builder().disable(["vague"]).build()?;
+/// let report = linter.check("We'll get back to you at some point.");
+/// assert!(report.findings().iter().all(|f| f.category() != Category::Vague));
+/// # Ok::<(), tonelint::BuildError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct LinterBuilder {
+    builtin: bool,
+    lexicons: Vec<Lexicon>,
+    only: Vec<String>,
+    disable: Vec<String>,
+}
+
+impl Default for LinterBuilder {
+    fn default() -> Self {
+        LinterBuilder {
+            builtin: true,
+            lexicons: Vec::new(),
+            only: Vec::new(),
+            disable: Vec::new(),
+        }
+    }
+}
+
+impl LinterBuilder {
+    /// A builder with the built-in lexicons and every rule on.
+    pub fn new() -> LinterBuilder {
+        LinterBuilder::default()
+    }
+
+    /// Whether to include the built-in lexicons (on by default).
+    pub fn builtin(mut self, yes: bool) -> LinterBuilder {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a lexicon, such as one a user wrote (see [`Lexicon::parse`]).
+    pub fn lexicon(mut self, lexicon: Lexicon) -> LinterBuilder {
+        self.lexicons.push(lexicon);
+        self
+    }
+
+    /// Keeps only the rules named here, by rule id or category name. Calling it more than once
+    /// adds to the list.
+    pub fn only<I, S>(mut self, names: I) -> LinterBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.only.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Switches off the rules named here, by rule id or category name. Applies after
+    /// [`only`](LinterBuilder::only).
+    pub fn disable<I, S>(mut self, names: I) -> LinterBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.disable.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Builds the linter: checks that rule ids are unique and every name given to `only` and
+    /// `disable` exists, and compiles the matcher.
+    pub fn build(self) -> Result<Linter, BuildError> {
+        let mut rules: Vec<Arc<Rule>> = Vec::new();
+        if self.builtin {
+            rules.extend(Lexicon::builtin().rules);
+        }
+        for lexicon in self.lexicons {
+            rules.extend(lexicon.rules);
+        }
+        let mut ids: std::collections::HashMap<&str, &Rule> = std::collections::HashMap::new();
+        for rule in &rules {
+            if let Some(first) = ids.insert(rule.id(), rule) {
+                return Err(BuildError::DuplicateRuleId {
+                    id: rule.id().to_string(),
+                    first: format!("{}:{}", first.origin(), first.line()),
+                    second: format!("{}:{}", rule.origin(), rule.line()),
+                });
+            }
+        }
+        for name in self.only.iter().chain(&self.disable) {
+            if Category::from_name(name).is_none() && !ids.contains_key(name.as_str()) {
+                return Err(unknown_name(name, ids.keys().copied()));
+            }
+        }
+        let only: HashSet<&str> = self.only.iter().map(String::as_str).collect();
+        let disable: HashSet<&str> = self.disable.iter().map(String::as_str).collect();
+        let named = |set: &HashSet<&str>, rule: &Rule| {
+            set.contains(rule.id()) || set.contains(rule.category().as_str())
+        };
+        let enabled: Vec<bool> = rules
+            .iter()
+            .map(|rule| (only.is_empty() || named(&only, rule)) && !named(&disable, rule))
+            .collect();
+        let matcher = Matcher::new(&rules, &enabled).map_err(BuildError::Matcher)?;
+        Ok(Linter {
+            rules,
+            enabled,
+            matcher,
+        })
+    }
+}
+
+fn unknown_name<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> BuildError {
+    let mut scored: Vec<(f64, String)> = Category::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(ids)
+        .map(|known| (strsim::jaro_winkler(name, known), known.to_string()))
+        .filter(|(score, _)| *score > 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    BuildError::UnknownName {
+        name: name.to_string(),
+        suggestions: scored.into_iter().take(3).map(|(_, n)| n).collect(),
+        categories: Category::ALL
+            .iter()
+            .map(|c| c.as_str().to_string())
+            .collect(),
+    }
+}
+
+/// Checks messages against a fixed set of rules. Build it once, share it across threads
+/// (`Linter` is `Send + Sync`), and call [`check`](Linter::check) for each message.
+///
+/// ```
+/// let linter = tonelint::Linter::new();
+/// let report = linter.check("Thanks for the update. I will call you on Friday.");
+/// assert_eq!(report.summary().score, 0);
+/// ```
+pub struct Linter {
+    rules: Vec<Arc<Rule>>,
+    enabled: Vec<bool>,
+    matcher: Matcher,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter::new()
+    }
+}
+
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linter")
+            .field("rules", &self.rules.len())
+            .field("enabled", &self.enabled.iter().filter(|&&e| e).count())
+            .finish()
+    }
+}
+
+impl Linter {
+    /// A linter with the built-in lexicons and every rule on.
+    pub fn new() -> Linter {
+        // The built-in lexicons were validated when the library was compiled, and the build
+        // script refuses duplicate ids, so this cannot fail; the test suite pins it.
+        LinterBuilder::new()
+            .build()
+            .expect("the built-in lexicons were validated at build time")
+    }
+
+    /// A builder for choosing lexicons and rules.
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::new()
+    }
+
+    /// Every loaded rule, enabled or not, in load order (built-in first).
+    pub fn rules(&self) -> impl ExactSizeIterator<Item = &Rule> {
+        self.rules.iter().map(|r| r.as_ref())
+    }
+
+    /// The loaded rule with this id, enabled or not.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules().find(|r| r.id() == id)
+    }
+
+    /// Whether the rule with this id is loaded and switched on.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.rules
+            .iter()
+            .zip(&self.enabled)
+            .any(|(r, &on)| on && r.id() == id)
+    }
+
+    /// Checks one message.
+    ///
+    /// ```
+    /// let linter = tonelint::Linter::new();
+    /// let draft = "This delay is unacceptable.";
+    /// let report = linter.check(draft);
+    /// let finding = &report.findings()[0];
+    /// assert_eq!(finding.rule_id(), "aggressive.unacceptable");
+    /// assert_eq!(&draft[finding.span()], "unacceptable");
+    /// assert_eq!((finding.start().line, finding.start().column), (1, 15));
+    /// ```
+    pub fn check(&self, text: &str) -> Report {
+        let mut folding = Folding::default();
+        let mut raw: Vec<RawMatch> = Vec::new();
+        let mut base = 0;
+        for chunk in chunks(text) {
+            self.matcher.find(chunk, base, &mut folding, &mut raw);
+            base += chunk.len();
+        }
+        let mut cursor = Cursor::new(text);
+        let findings: Vec<Finding> = raw
+            .into_iter()
+            .map(|m| {
+                let start = cursor.advance_to(m.span.start);
+                Finding {
+                    rule: Arc::clone(&self.rules[m.rule]),
+                    end: cursor.peek(m.span.end),
+                    start,
+                    text: text[m.span.clone()].to_string(),
+                    span: m.span,
+                }
+            })
+            .collect();
+        let summary = Summary::of(&findings, folding.words);
+        Report { findings, summary }
+    }
+}
+
+/// Splits `text` into pieces of about [`CHUNK_BYTES`], each ending at a blank line if one is
+/// near, else at a line break, else at white space, so that a phrase is almost never cut.
+fn chunks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= CHUNK_BYTES {
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut limit = CHUNK_BYTES;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &rest[..limit];
+        let cut = window
+            .rfind("\n\n")
+            .map(|i| i + 2)
+            .or_else(|| window.rfind('\n').map(|i| i + 1))
+            .or_else(|| {
+                window
+                    .rfind(|c: char| c.is_ascii_whitespace())
+                    .map(|i| i + 1)
+            })
+            .filter(|&i| i > 0)
+            .unwrap_or(limit);
+        let (head, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(head)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_input_exactly() {
+        let para = "word ".repeat(1000) + "\n\n";
+        let text = para.repeat(200);
+        let pieces: Vec<&str> = chunks(&text).collect();
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= CHUNK_BYTES));
+        assert_eq!(pieces.concat(), text);
+        assert!(
+            pieces[..pieces.len() - 1]
+                .iter()
+                .all(|p| p.ends_with("\n\n"))
+        );
+    }
+
+    #[test]
+    fn chunks_of_one_long_line_split_on_char_boundaries() {
+        let text = "é".repeat(CHUNK_BYTES);
+        let pieces: Vec<&str> = chunks(&text).collect();
+        assert_eq!(pieces.concat(), text);
+    }
+
+    #[test]
+    fn linter_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Linter>();
+    }
+}

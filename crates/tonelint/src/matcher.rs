@@ -1,0 +1,325 @@
+//! Finding rule matches in text: one Aho-Corasick automaton over every folded phrase variant and
+//! exception of every enabled rule, plus a regex set for the few shape patterns.
+//!
+//! The input is folded chunk by chunk into a small buffer (lower case, look-alikes unified,
+//! white space collapsed, invisible characters dropped) with a map from each folded byte back to
+//! the input, so spans always point into the original text.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+use crate::category::Category;
+use crate::fold::{Folded, fold_char, is_word_char};
+use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
+use crate::rule::Rule;
+
+/// What one automaton pattern stands for.
+#[derive(Clone, Copy, Debug)]
+struct Target {
+    rule: u32,
+    exception: bool,
+    /// The variant starts with a word character, so the match must start at a word boundary.
+    bounded_start: bool,
+    /// The variant ends with a word character, so the match must end at a word boundary.
+    bounded_end: bool,
+}
+
+/// A rule match before positions are worked out: the rule's index and the byte span in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RawMatch {
+    pub(crate) rule: usize,
+    pub(crate) span: Range<usize>,
+}
+
+pub(crate) struct Matcher {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Target>,
+    pattern_set: Option<RegexSet>,
+    /// Parallel to the set's patterns: the rule each belongs to and the compiled regex.
+    patterns: Vec<(usize, Regex)>,
+    categories: Vec<Category>,
+}
+
+/// Scratch space for folding one chunk; reused across chunks of one check.
+#[derive(Default)]
+pub(crate) struct Folding {
+    text: String,
+    /// For each byte of `text`, the input offset of the character it came from.
+    origin: Vec<usize>,
+    /// Words seen so far.
+    pub(crate) words: usize,
+}
+
+impl Matcher {
+    /// Builds the matcher over `rules`, of which only those with `enabled[i]` take part. Matches
+    /// name rules by their index in `rules`.
+    pub(crate) fn new(rules: &[Arc<Rule>], enabled: &[bool]) -> Result<Matcher, String> {
+        let mut variants: Vec<&str> = Vec::new();
+        let mut targets = Vec::new();
+        let mut pattern_sources = Vec::new();
+        let mut patterns = Vec::new();
+        for (index, (rule, &on)) in rules.iter().zip(enabled).enumerate() {
+            if !on {
+                continue;
+            }
+            for (list, exception) in [
+                (&rule.phrase_variants, false),
+                (&rule.exception_variants, true),
+            ] {
+                for variant in list.iter() {
+                    variants.push(variant);
+                    targets.push(Target {
+                        rule: index as u32,
+                        exception,
+                        bounded_start: variant.chars().next().is_some_and(is_word_char),
+                        bounded_end: variant.chars().next_back().is_some_and(is_word_char),
+                    });
+                }
+            }
+            for pattern in rule.patterns.iter() {
+                let regex = regex::RegexBuilder::new(pattern)
+                    .size_limit(PATTERN_SIZE_LIMIT)
+                    .build()
+                    .map_err(|err| format!("rule `{}`: pattern `{pattern}`: {err}", rule.id()))?;
+                pattern_sources.push(pattern.as_ref());
+                patterns.push((index, regex));
+            }
+        }
+        let automaton = if variants.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&variants)
+                    .map_err(|err| err.to_string())?,
+            )
+        };
+        let pattern_set = if pattern_sources.is_empty() {
+            None
+        } else {
+            Some(
+                RegexSetBuilder::new(&pattern_sources)
+                    .size_limit(PATTERN_SIZE_LIMIT * 4)
+                    .build()
+                    .map_err(|err| err.to_string())?,
+            )
+        };
+        Ok(Matcher {
+            automaton,
+            targets,
+            pattern_set,
+            patterns,
+            categories: rules.iter().map(|r| r.category()).collect(),
+        })
+    }
+
+    /// Appends to `out` the matches in `chunk`, which starts at `base` in the whole input.
+    /// Matches come out sorted by start, and overlaps are resolved (see [`resolve_overlaps`]).
+    pub(crate) fn find(
+        &self,
+        chunk: &str,
+        base: usize,
+        folding: &mut Folding,
+        out: &mut Vec<RawMatch>,
+    ) {
+        let mut found = Vec::new();
+        let mut exceptions: Vec<RawMatch> = Vec::new();
+        if let Some(automaton) = &self.automaton {
+            folding.fold(chunk);
+            let folded = folding.text.as_str();
+            for m in automaton.find_overlapping_iter(folded) {
+                let target = self.targets[m.pattern().as_usize()];
+                if (target.bounded_start && !starts_word(folded, m.start()))
+                    || (target.bounded_end && !ends_word(folded, m.end()))
+                {
+                    continue;
+                }
+                let span = folding.original_span(chunk, m.start()..m.end());
+                let raw = RawMatch {
+                    rule: target.rule as usize,
+                    span: base + span.start..base + span.end,
+                };
+                if target.exception {
+                    exceptions.push(raw);
+                } else {
+                    found.push(raw);
+                }
+            }
+        } else {
+            folding.count_words(chunk);
+        }
+        if let Some(set) = &self.pattern_set {
+            for i in set.matches(chunk).iter() {
+                let (rule, regex) = &self.patterns[i];
+                for m in regex.find_iter(chunk) {
+                    found.push(RawMatch {
+                        rule: *rule,
+                        span: base + m.start()..base + m.end(),
+                    });
+                }
+            }
+        }
+        found.retain(|m| {
+            !exceptions.iter().any(|e| {
+                e.rule == m.rule && e.span.start <= m.span.start && m.span.end <= e.span.end
+            })
+        });
+        resolve_overlaps(&mut found, &self.categories);
+        out.append(&mut found);
+    }
+}
+
+/// Sorts matches by position and drops the redundant ones: a match overlapping an earlier match
+/// of the same rule (two variants of one phrase), and a match lying inside a longer match of the
+/// same category (the more specific phrase wins). Matches of different categories both stay.
+fn resolve_overlaps(found: &mut Vec<RawMatch>, categories: &[Category]) {
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    found.dedup();
+    let mut kept: Vec<RawMatch> = Vec::with_capacity(found.len());
+    for m in found.drain(..) {
+        let redundant = kept
+            .iter()
+            .rev()
+            .take_while(|k| k.span.start + MAX_LOOKBACK > m.span.start)
+            .any(|k| {
+                k.span.end > m.span.start
+                    && (k.rule == m.rule
+                        || (categories[k.rule] == categories[m.rule] && k.span.end >= m.span.end))
+            });
+        if !redundant {
+            kept.push(m);
+        }
+    }
+    *found = kept;
+}
+
+/// How far back (in bytes) an earlier match can start and still overlap a later one. Matches
+/// longer than this are rare enough (a shouted paragraph) that missing a de-duplication is
+/// harmless, and the bound keeps overlap resolution linear on text dense with matches.
+const MAX_LOOKBACK: usize = 4096;
+
+/// Whether a match starting at `at` begins a word: the character before it is not part of a
+/// word, counting an apostrophe between letters ("don't") as part of the word.
+fn starts_word(folded: &str, at: usize) -> bool {
+    let mut before = folded[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some('\'') => !before.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+/// Whether a match ending at `at` ends a word (see [`starts_word`]).
+fn ends_word(folded: &str, at: usize) -> bool {
+    let mut after = folded[at..].chars();
+    match after.next() {
+        None => true,
+        Some('\'') => !after.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+impl Folding {
+    /// Folds `chunk` into `self.text`, filling the origin map and counting words.
+    fn fold(&mut self, chunk: &str) {
+        self.text.clear();
+        self.origin.clear();
+        self.text.reserve(chunk.len());
+        self.origin.reserve(chunk.len());
+        // Pending white space: where it started and how many line breaks it held.
+        let mut space: Option<(usize, usize)> = None;
+        let mut in_word = false;
+        for (at, c) in chunk.char_indices() {
+            match fold_char(c) {
+                Folded::Drop => {}
+                Folded::Space => {
+                    space.get_or_insert((at, 0));
+                }
+                Folded::Newline => {
+                    space.get_or_insert((at, 0)).1 += 1;
+                }
+                Folded::Char(f) => {
+                    if let Some((space_at, newlines)) = space.take() {
+                        if !self.text.is_empty() {
+                            // A blank line ends a paragraph: phrases never run across it.
+                            self.text.push(if newlines >= 2 { '\n' } else { ' ' });
+                            self.origin.push(space_at);
+                        }
+                        in_word = false;
+                    }
+                    let word = is_word_char(f) || (f == '\'' && in_word);
+                    if word && !in_word {
+                        self.words += 1;
+                    }
+                    in_word = word;
+                    let before = self.text.len();
+                    self.text.push(f);
+                    self.origin
+                        .resize(self.origin.len() + (self.text.len() - before), at);
+                }
+            }
+        }
+    }
+
+    /// Counts words without folding, for when there is no phrase to look for.
+    fn count_words(&mut self, chunk: &str) {
+        let mut in_word = false;
+        for c in chunk.chars() {
+            let word = is_word_char(c) || (in_word && matches!(c, '\'' | '\u{2019}'));
+            if word && !in_word {
+                self.words += 1;
+            }
+            in_word = word;
+        }
+    }
+
+    /// Maps a span of the folded text back to the chunk: from the first character it came from to
+    /// the end of the last one.
+    fn original_span(&self, chunk: &str, folded: Range<usize>) -> Range<usize> {
+        let start = self.origin[folded.start];
+        let last = self.origin[folded.end - 1];
+        let last_len = chunk[last..].chars().next().map_or(0, char::len_utf8);
+        start..last + last_len
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_maps_back_to_the_input() {
+        let mut folding = Folding::default();
+        let chunk = "You\u{200B}  STILL\r\nhaven’t";
+        folding.fold(chunk);
+        assert_eq!(folding.text, "you still haven't");
+        let at = folding.text.find("haven't").unwrap();
+        let span = folding.original_span(chunk, at..folding.text.len());
+        assert_eq!(&chunk[span], "haven’t");
+        assert_eq!(folding.words, 3);
+    }
+
+    #[test]
+    fn blank_lines_break_phrases() {
+        let mut folding = Folding::default();
+        folding.fold("right\r\n\r\nnow");
+        assert_eq!(folding.text, "right\nnow");
+    }
+
+    #[test]
+    fn word_edges_respect_apostrophes() {
+        assert!(!ends_word("you're", 3));
+        assert!(ends_word("'you' said", 4));
+        assert!(starts_word("'you' said", 1));
+        assert!(!starts_word("don't", 4));
+    }
+}

@@ -1,0 +1,237 @@
+//! What a check returns: the findings, and a summary of the message as a whole.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::category::{Category, Severity};
+use crate::position::LineColumn;
+use crate::rule::{Rewrite, Rule};
+
+/// One flagged phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub(crate) rule: Arc<Rule>,
+    pub(crate) span: Range<usize>,
+    pub(crate) start: LineColumn,
+    pub(crate) end: LineColumn,
+    pub(crate) text: String,
+}
+
+impl Finding {
+    /// The rule that matched.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+
+    /// The matched rule's id.
+    pub fn rule_id(&self) -> &str {
+        self.rule.id()
+    }
+
+    /// The matched rule's category.
+    pub fn category(&self) -> Category {
+        self.rule.category()
+    }
+
+    /// The matched rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+
+    /// Byte offsets of the flagged text in the checked input; both ends are char boundaries, so
+    /// `&input[finding.span()]` is the flagged text.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Line and column (1-based, in terminal cells) where the flagged text starts.
+    pub fn start(&self) -> LineColumn {
+        self.start
+    }
+
+    /// Line and column just past the flagged text.
+    pub fn end(&self) -> LineColumn {
+        self.end
+    }
+
+    /// The flagged text, exactly as it appears in the input.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Why the phrasing lands badly, in one line.
+    pub fn message(&self) -> &str {
+        self.rule.message()
+    }
+
+    /// Assertive ways to say it, best first, each with its source.
+    pub fn rewrites(&self) -> &[Rewrite] {
+        self.rule.rewrites()
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Span {
+            start: usize,
+            end: usize,
+        }
+        let mut s = serializer.serialize_struct("Finding", 11)?;
+        s.serialize_field("rule", self.rule_id())?;
+        s.serialize_field("category", &self.category())?;
+        s.serialize_field("severity", &self.severity())?;
+        s.serialize_field(
+            "span",
+            &Span {
+                start: self.span.start,
+                end: self.span.end,
+            },
+        )?;
+        s.serialize_field("line", &self.start.line)?;
+        s.serialize_field("column", &self.start.column)?;
+        s.serialize_field("end_line", &self.end.line)?;
+        s.serialize_field("end_column", &self.end.column)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("message", self.message())?;
+        s.serialize_field("rewrites", self.rewrites())?;
+        s.end()
+    }
+}
+
+/// The overall reading of a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// Nothing at warning or above: clear, respectful and direct.
+    Assertive,
+    /// Aggressive findings weigh most.
+    Aggressive,
+    /// Demanding findings weigh most.
+    Demanding,
+    /// Vague findings weigh most.
+    Vague,
+}
+
+impl Verdict {
+    /// The lower-case name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Assertive => "assertive",
+            Verdict::Aggressive => "aggressive",
+            Verdict::Demanding => "demanding",
+            Verdict::Vague => "vague",
+        }
+    }
+
+    fn of(category: Category) -> Verdict {
+        match category {
+            Category::Aggressive => Verdict::Aggressive,
+            Category::Demanding => Verdict::Demanding,
+            Category::Vague => Verdict::Vague,
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much one finding adds to the harshness score. A soft hedge (`info`) adds nothing, which is
+/// what makes "score 0" and "verdict assertive" the same statement.
+pub fn severity_points(severity: Severity) -> u32 {
+    match severity {
+        Severity::Info => 0,
+        Severity::Warning => 2,
+        Severity::Error => 5,
+    }
+}
+
+/// Counts and the overall reading of one checked message.
+///
+/// **Harshness score**: the sum over all findings of 2 per `warning` and 5 per `error`; `info`
+/// findings add nothing. A message with no finding at warning or above scores 0.
+///
+/// **Verdict**: `assertive` when the score is 0; otherwise the category whose findings add the
+/// most to the score, ties going to the harsher category (aggressive, then demanding, then
+/// vague).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Words in the input (runs of letters and digits, apostrophes inside a word included).
+    pub words: usize,
+    /// Findings in all.
+    pub findings: usize,
+    /// Findings per category; every category is present, with 0 when none.
+    pub by_category: BTreeMap<Category, usize>,
+    /// Findings per severity; every severity is present, with 0 when none.
+    pub by_severity: BTreeMap<Severity, usize>,
+    /// The harshness score (see the type's documentation).
+    pub score: u32,
+    /// The overall reading.
+    pub verdict: Verdict,
+}
+
+impl Summary {
+    pub(crate) fn of(findings: &[Finding], words: usize) -> Summary {
+        let mut by_category: BTreeMap<Category, usize> =
+            Category::ALL.iter().map(|&c| (c, 0)).collect();
+        let mut by_severity: BTreeMap<Severity, usize> =
+            Severity::ALL.iter().map(|&s| (s, 0)).collect();
+        let mut points: BTreeMap<Category, u32> = BTreeMap::new();
+        for finding in findings {
+            *by_category.entry(finding.category()).or_default() += 1;
+            *by_severity.entry(finding.severity()).or_default() += 1;
+            *points.entry(finding.category()).or_default() += severity_points(finding.severity());
+        }
+        let score = points.values().sum();
+        // Category::ALL is ordered harshest first, so `max_by_key` must keep the first maximum.
+        let verdict = Category::ALL
+            .iter()
+            .map(|&c| (c, points.get(&c).copied().unwrap_or(0)))
+            .filter(|&(_, p)| p > 0)
+            .fold(None::<(Category, u32)>, |best, (c, p)| match best {
+                Some((_, bp)) if bp >= p => best,
+                _ => Some((c, p)),
+            })
+            .map_or(Verdict::Assertive, |(c, _)| Verdict::of(c));
+        Summary {
+            words,
+            findings: findings.len(),
+            by_category,
+            by_severity,
+            score,
+            verdict,
+        }
+    }
+}
+
+/// Everything a check found in one message.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) summary: Summary,
+}
+
+impl Report {
+    /// The findings, in input order (by start, then by end).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Counts, score and verdict.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// Whether any finding is at `severity` or above.
+    pub fn has_findings_at_least(&self, severity: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity() >= severity)
+    }
+}
