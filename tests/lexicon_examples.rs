@@ -1,1 +1,169 @@
+//! Every built-in rule is held to its own examples: each `examples` sentence must be flagged by
+//! the rule, each `counterexamples` sentence must not be, and no rule's rewrite may be flagged at
+//! warning or above by any rule (a suggestion the linter itself objects to helps nobody).
 
+use std::path::PathBuf;
+
+use tonelint::{Category, Lexicon, Linter, Severity};
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn every_rule_flags_its_examples_and_spares_its_counterexamples() {
+    let linter = Linter::new();
+    let mut failures = Vec::new();
+    for rule in linter.rules() {
+        for example in rule.examples() {
+            let report = linter.check(example);
+            if !report.findings().iter().any(|f| f.rule_id() == rule.id()) {
+                failures.push(format!(
+                    "{} does not flag its example {example:?}",
+                    rule.id()
+                ));
+            }
+        }
+        for counter in rule.counterexamples() {
+            let report = linter.check(counter);
+            if let Some(f) = report.findings().iter().find(|f| f.rule_id() == rule.id()) {
+                failures.push(format!(
+                    "{} flags its counterexample {counter:?} at {:?}",
+                    rule.id(),
+                    f.text()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_has_examples_and_counterexamples() {
+    let linter = Linter::new();
+    let missing: Vec<&str> = linter
+        .rules()
+        .filter(|r| r.examples().len() == 0 || r.counterexamples().len() == 0)
+        .map(|r| r.id())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without examples or counterexamples: {missing:?}"
+    );
+}
+
+#[test]
+fn no_rewrite_is_flagged_at_warning_or_above() {
+    let linter = Linter::new();
+    let mut failures = Vec::new();
+    for rule in linter.rules() {
+        for rewrite in rule.rewrites() {
+            let report = linter.check(rewrite.text());
+            for f in report
+                .findings()
+                .iter()
+                .filter(|f| f.severity() >= Severity::Warning)
+            {
+                failures.push(format!(
+                    "{}'s rewrite {:?} is flagged by {} at {:?}",
+                    rule.id(),
+                    rewrite.text(),
+                    f.rule_id(),
+                    f.text()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn builtin_lexicons_are_broad_enough() {
+    let linter = Linter::new();
+    for category in [Category::Aggressive, Category::Demanding, Category::Vague] {
+        let n = linter.rules().filter(|r| r.category() == category).count();
+        assert!(
+            n >= 25,
+            "{category} has {n} rules; the design asks for at least 25"
+        );
+    }
+}
+
+/// Rewrites cite the seed document their wording comes from; a citation must name a real seed.
+#[test]
+fn rewrite_sources_name_seed_files() {
+    let seeds = repo_root().join("../shared/seeds");
+    let linter = Linter::new();
+    let checked_files = seeds.is_dir();
+    if !checked_files {
+        eprintln!(
+            "skipping the seed-file existence check: {} is absent",
+            seeds.display()
+        );
+    }
+    for rule in linter.rules() {
+        for rewrite in rule.rewrites() {
+            if rewrite.is_project_wording() {
+                continue;
+            }
+            let source = rewrite.source();
+            let well_formed = source.len() > 4
+                && source.ends_with(".txt")
+                && source[..3].chars().all(|c| c.is_ascii_digit());
+            assert!(
+                well_formed,
+                "{}: rewrite source {source:?} is neither \"project\" nor a seed file name",
+                rule.id()
+            );
+            if checked_files {
+                assert!(
+                    seeds.join(source).is_file(),
+                    "{}: cites {source}, which is not in {}",
+                    rule.id(),
+                    seeds.display()
+                );
+            }
+        }
+    }
+}
+
+/// The files in `lexicons/` are the ones compiled in: parsing them at run time gives the same
+/// rules, so the build script and the library agree on the schema.
+#[test]
+fn built_in_rules_match_the_lexicon_files() {
+    let dir = repo_root().join("lexicons");
+    let mut from_files = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lexicon = Lexicon::parse(&path.display().to_string(), &text).unwrap();
+        from_files.extend(lexicon.rules().map(|r| {
+            (
+                r.id().to_string(),
+                r.phrases().map(str::to_string).collect::<Vec<_>>(),
+                r.rewrites().to_vec(),
+            )
+        }));
+    }
+    let builtin: Vec<_> = Lexicon::builtin()
+        .rules()
+        .map(|r| {
+            (
+                r.id().to_string(),
+                r.phrases().map(str::to_string).collect::<Vec<_>>(),
+                r.rewrites().to_vec(),
+            )
+        })
+        .collect();
+    assert_eq!(builtin, from_files);
+}

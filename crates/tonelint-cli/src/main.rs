@@ -67,6 +67,10 @@ fn run(args: &Args) -> Result<u8, Failure> {
         return Ok(0);
     }
     if let Some(id) = &args.explain {
+        if let Some(strength) = linter.strength(id) {
+            render::rules::write_strength(&mut out, strength)?;
+            return Ok(0);
+        }
         let rule = linter.rule(id).ok_or_else(|| {
             // Reuse the library's unknown-name error, with its suggestions.
             match Linter::builder().disable([id.as_str()]).build() {

@@ -93,5 +93,13 @@ pub use error::{BuildError, LexiconError};
 pub use lexicon::Lexicon;
 pub use linter::{Linter, LinterBuilder};
 pub use position::{LineColumn, display_width};
-pub use report::{Finding, Report, Summary, Verdict, severity_points};
-pub use rule::{Rewrite, Rule};
+pub use report::{
+    Finding, Report, STRENGTH_CREDIT, StrengthMatch, Summary, Verdict, severity_points,
+};
+pub use rule::{Rewrite, Rule, Strength};
+
+/// The README's Rust examples, compiled and run as doctests so the README cannot drift from the
+/// API.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use crate::category::Category;
 use crate::error::BuildError;
 use crate::lexicon::Lexicon;
-use crate::matcher::{Folding, Matcher, RawMatch};
+use crate::matcher::{Folding, Found, Matcher};
 use crate::position::Cursor;
-use crate::report::{Finding, Report, Summary};
-use crate::rule::Rule;
+use crate::report::{Finding, Report, StrengthMatch, Summary};
+use crate::rule::{Rule, Strength};
 
 /// Inputs are matched in chunks of about this many bytes, split at a blank line or line break,
 /// so the working memory of a check stays small whatever the input size.
@@ -88,19 +88,32 @@ impl LinterBuilder {
     /// `disable` exists, and compiles the matcher.
     pub fn build(self) -> Result<Linter, BuildError> {
         let mut rules: Vec<Arc<Rule>> = Vec::new();
-        if self.builtin {
-            rules.extend(Lexicon::builtin().rules);
-        }
-        for lexicon in self.lexicons {
+        let mut strengths: Vec<Arc<Strength>> = Vec::new();
+        let lexicons = self
+            .builtin
+            .then(Lexicon::builtin)
+            .into_iter()
+            .chain(self.lexicons);
+        for lexicon in lexicons {
             rules.extend(lexicon.rules);
+            strengths.extend(lexicon.strengths);
         }
-        let mut ids: std::collections::HashMap<&str, &Rule> = std::collections::HashMap::new();
-        for rule in &rules {
-            if let Some(first) = ids.insert(rule.id(), rule) {
+        // Every entry's id, with where it was defined, to refuse duplicates across files.
+        let mut ids: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let defined = rules
+            .iter()
+            .map(|r| (r.id(), format!("{}:{}", r.origin(), r.line())))
+            .chain(
+                strengths
+                    .iter()
+                    .map(|s| (s.id(), format!("{}:{}", s.origin(), s.line()))),
+            );
+        for (id, place) in defined {
+            if let Some(first) = ids.insert(id, place.clone()) {
                 return Err(BuildError::DuplicateRuleId {
-                    id: rule.id().to_string(),
-                    first: format!("{}:{}", first.origin(), first.line()),
-                    second: format!("{}:{}", rule.origin(), rule.line()),
+                    id: id.to_string(),
+                    first,
+                    second: place,
                 });
             }
         }
@@ -118,10 +131,13 @@ impl LinterBuilder {
             .iter()
             .map(|rule| (only.is_empty() || named(&only, rule)) && !named(&disable, rule))
             .collect();
-        let matcher = Matcher::new(&rules, &enabled).map_err(BuildError::Matcher)?;
+        // Strengths are not findings, so `only` leaves them on; `disable` can switch one off.
+        strengths.retain(|s| !disable.contains(s.id()));
+        let matcher = Matcher::new(&rules, &enabled, &strengths).map_err(BuildError::Matcher)?;
         Ok(Linter {
             rules,
             enabled,
+            strengths,
             matcher,
         })
     }
@@ -157,6 +173,7 @@ fn unknown_name<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> BuildErro
 pub struct Linter {
     rules: Vec<Arc<Rule>>,
     enabled: Vec<bool>,
+    strengths: Vec<Arc<Strength>>,
     matcher: Matcher,
 }
 
@@ -200,6 +217,16 @@ impl Linter {
         self.rules().find(|r| r.id() == id)
     }
 
+    /// Every enabled strength, in load order (built-in first).
+    pub fn strengths(&self) -> impl ExactSizeIterator<Item = &Strength> {
+        self.strengths.iter().map(|s| s.as_ref())
+    }
+
+    /// The enabled strength with this id.
+    pub fn strength(&self, id: &str) -> Option<&Strength> {
+        self.strengths().find(|s| s.id() == id)
+    }
+
     /// Whether the rule with this id is loaded and switched on.
     pub fn is_enabled(&self, id: &str) -> bool {
         self.rules
@@ -221,19 +248,20 @@ impl Linter {
     /// ```
     pub fn check(&self, text: &str) -> Report {
         let mut folding = Folding::default();
-        let mut raw: Vec<RawMatch> = Vec::new();
+        let mut found = Found::default();
         let mut base = 0;
         for chunk in chunks(text) {
-            self.matcher.find(chunk, base, &mut folding, &mut raw);
+            self.matcher.find(chunk, base, &mut folding, &mut found);
             base += chunk.len();
         }
         let mut cursor = Cursor::new(text);
-        let findings: Vec<Finding> = raw
+        let findings: Vec<Finding> = found
+            .rules
             .into_iter()
             .map(|m| {
                 let start = cursor.advance_to(m.span.start);
                 Finding {
-                    rule: Arc::clone(&self.rules[m.rule]),
+                    rule: Arc::clone(&self.rules[m.index]),
                     end: cursor.peek(m.span.end),
                     start,
                     text: text[m.span.clone()].to_string(),
@@ -241,8 +269,23 @@ impl Linter {
                 }
             })
             .collect();
-        let summary = Summary::of(&findings, folding.words);
-        Report { findings, summary }
+        let mut cursor = Cursor::new(text);
+        let strengths: Vec<StrengthMatch> = found
+            .strengths
+            .into_iter()
+            .map(|m| StrengthMatch {
+                strength: Arc::clone(&self.strengths[m.index]),
+                start: cursor.advance_to(m.span.start),
+                text: text[m.span.clone()].to_string(),
+                span: m.span,
+            })
+            .collect();
+        let summary = Summary::of(&findings, &strengths, folding.words);
+        Report {
+            findings,
+            strengths,
+            summary,
+        }
     }
 }
 

@@ -13,24 +13,44 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::category::Category;
 use crate::fold::{Folded, fold_char, is_word_char};
-use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
-use crate::rule::Rule;
+use crate::lexicon::spec::{MAX_GAP_WORDS, PATTERN_SIZE_LIMIT};
+use crate::rule::{Rule, Strength};
+
+/// Which kind of lexicon entry a match belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    Rule,
+    Strength,
+}
+
+/// What part an automaton pattern plays for its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Phrase,
+    Exception,
+    /// The words before the ` ... ` of gapped exception number N.
+    GapBefore(u32),
+    /// The words after the ` ... ` of gapped exception number N.
+    GapAfter(u32),
+}
 
 /// What one automaton pattern stands for.
 #[derive(Clone, Copy, Debug)]
 struct Target {
-    rule: u32,
-    exception: bool,
+    kind: Kind,
+    index: u32,
+    role: Role,
     /// The variant starts with a word character, so the match must start at a word boundary.
     bounded_start: bool,
     /// The variant ends with a word character, so the match must end at a word boundary.
     bounded_end: bool,
 }
 
-/// A rule match before positions are worked out: the rule's index and the byte span in the input.
+/// A match before positions are worked out: the entry's index among the rules or among the
+/// strengths, and the byte span in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct RawMatch {
-    pub(crate) rule: usize,
+    pub(crate) index: usize,
     pub(crate) span: Range<usize>,
 }
 
@@ -38,8 +58,8 @@ pub(crate) struct Matcher {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
     pattern_set: Option<RegexSet>,
-    /// Parallel to the set's patterns: the rule each belongs to and the compiled regex.
-    patterns: Vec<(usize, Regex)>,
+    /// Parallel to the set's patterns: the entry each belongs to and the compiled regex.
+    patterns: Vec<(Kind, usize, Regex)>,
     categories: Vec<Category>,
 }
 
@@ -53,39 +73,67 @@ pub(crate) struct Folding {
     pub(crate) words: usize,
 }
 
+/// Where one check's matches go.
+#[derive(Default)]
+pub(crate) struct Found {
+    pub(crate) rules: Vec<RawMatch>,
+    pub(crate) strengths: Vec<RawMatch>,
+}
+
 impl Matcher {
-    /// Builds the matcher over `rules`, of which only those with `enabled[i]` take part. Matches
-    /// name rules by their index in `rules`.
-    pub(crate) fn new(rules: &[Arc<Rule>], enabled: &[bool]) -> Result<Matcher, String> {
+    /// Builds the matcher over the enabled `rules` and all `strengths`. Matches name entries by
+    /// their index in these slices.
+    pub(crate) fn new(
+        rules: &[Arc<Rule>],
+        enabled: &[bool],
+        strengths: &[Arc<Strength>],
+    ) -> Result<Matcher, String> {
+        let entries = rules
+            .iter()
+            .zip(enabled)
+            .enumerate()
+            .filter(|(_, (_, on))| **on)
+            .map(|(i, (r, _))| (Kind::Rule, i, r.id(), &r.matching))
+            .chain(
+                strengths
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (Kind::Strength, i, s.id(), &s.matching)),
+            );
         let mut variants: Vec<&str> = Vec::new();
         let mut targets = Vec::new();
         let mut pattern_sources = Vec::new();
         let mut patterns = Vec::new();
-        for (index, (rule, &on)) in rules.iter().zip(enabled).enumerate() {
-            if !on {
-                continue;
+        let mut gaps = 0u32;
+        for (kind, index, id, matching) in entries {
+            let mut lists = vec![
+                (&matching.phrase_variants, Role::Phrase),
+                (&matching.exception_variants, Role::Exception),
+            ];
+            for (before, after) in matching.exception_gaps.iter() {
+                lists.push((before, Role::GapBefore(gaps)));
+                lists.push((after, Role::GapAfter(gaps)));
+                gaps += 1;
             }
-            for (list, exception) in [
-                (&rule.phrase_variants, false),
-                (&rule.exception_variants, true),
-            ] {
+            for (list, role) in lists {
                 for variant in list.iter() {
                     variants.push(variant);
                     targets.push(Target {
-                        rule: index as u32,
-                        exception,
+                        kind,
+                        index: index as u32,
+                        role,
                         bounded_start: variant.chars().next().is_some_and(is_word_char),
                         bounded_end: variant.chars().next_back().is_some_and(is_word_char),
                     });
                 }
             }
-            for pattern in rule.patterns.iter() {
+            for pattern in matching.patterns.iter() {
                 let regex = regex::RegexBuilder::new(pattern)
                     .size_limit(PATTERN_SIZE_LIMIT)
                     .build()
-                    .map_err(|err| format!("rule `{}`: pattern `{pattern}`: {err}", rule.id()))?;
+                    .map_err(|err| format!("`{id}`: pattern `{pattern}`: {err}"))?;
                 pattern_sources.push(pattern.as_ref());
-                patterns.push((index, regex));
+                patterns.push((kind, index, regex));
             }
         }
         let automaton = if variants.is_empty() {
@@ -117,17 +165,15 @@ impl Matcher {
         })
     }
 
-    /// Appends to `out` the matches in `chunk`, which starts at `base` in the whole input.
-    /// Matches come out sorted by start, and overlaps are resolved (see [`resolve_overlaps`]).
-    pub(crate) fn find(
-        &self,
-        chunk: &str,
-        base: usize,
-        folding: &mut Folding,
-        out: &mut Vec<RawMatch>,
-    ) {
-        let mut found = Vec::new();
-        let mut exceptions: Vec<RawMatch> = Vec::new();
+    /// Adds to `out` the matches in `chunk`, which starts at `base` in the whole input. Matches
+    /// come out sorted by start, with exceptions applied and overlaps resolved (see
+    /// [`resolve_overlaps`]).
+    pub(crate) fn find(&self, chunk: &str, base: usize, folding: &mut Folding, out: &mut Found) {
+        let mut found: Vec<(Kind, RawMatch)> = Vec::new();
+        let mut exceptions: Vec<(Kind, RawMatch)> = Vec::new();
+        // Sides of gapped exceptions: (gap number, folded span, original span).
+        let mut gap_before: Vec<(u32, Range<usize>, Range<usize>)> = Vec::new();
+        let mut gap_after: Vec<(u32, Target, Range<usize>, Range<usize>)> = Vec::new();
         if let Some(automaton) = &self.automaton {
             folding.fold(chunk);
             let folded = folding.text.as_str();
@@ -140,13 +186,36 @@ impl Matcher {
                 }
                 let span = folding.original_span(chunk, m.start()..m.end());
                 let raw = RawMatch {
-                    rule: target.rule as usize,
+                    index: target.index as usize,
                     span: base + span.start..base + span.end,
                 };
-                if target.exception {
-                    exceptions.push(raw);
-                } else {
-                    found.push(raw);
+                match target.role {
+                    Role::Phrase => found.push((target.kind, raw)),
+                    Role::Exception => exceptions.push((target.kind, raw)),
+                    Role::GapBefore(gap) => gap_before.push((gap, m.start()..m.end(), raw.span)),
+                    Role::GapAfter(gap) => {
+                        gap_after.push((gap, target, m.start()..m.end(), raw.span))
+                    }
+                }
+            }
+            for (gap, target, folded_after, after) in &gap_after {
+                let joined =
+                    gap_before
+                        .iter()
+                        .filter(|(g, _, _)| g == gap)
+                        .find(|(_, folded_before, _)| {
+                            folded_before.end <= folded_after.start
+                                && within_gap(&folded[folded_before.end..folded_after.start])
+                        });
+                if let Some((_, _, before)) = joined {
+                    let span = before.start..after.end;
+                    exceptions.push((
+                        target.kind,
+                        RawMatch {
+                            index: target.index as usize,
+                            span,
+                        },
+                    ));
                 }
             }
         } else {
@@ -154,29 +223,44 @@ impl Matcher {
         }
         if let Some(set) = &self.pattern_set {
             for i in set.matches(chunk).iter() {
-                let (rule, regex) = &self.patterns[i];
+                let (kind, index, regex) = &self.patterns[i];
                 for m in regex.find_iter(chunk) {
-                    found.push(RawMatch {
-                        rule: *rule,
-                        span: base + m.start()..base + m.end(),
-                    });
+                    let span = base + m.start()..base + m.end();
+                    found.push((
+                        *kind,
+                        RawMatch {
+                            index: *index,
+                            span,
+                        },
+                    ));
                 }
             }
         }
-        found.retain(|m| {
-            !exceptions.iter().any(|e| {
-                e.rule == m.rule && e.span.start <= m.span.start && m.span.end <= e.span.end
+        found.retain(|(kind, m)| {
+            !exceptions.iter().any(|(ek, e)| {
+                ek == kind
+                    && e.index == m.index
+                    && e.span.start <= m.span.start
+                    && m.span.end <= e.span.end
             })
         });
-        resolve_overlaps(&mut found, &self.categories);
-        out.append(&mut found);
+        let (mut rules, mut strengths): (Vec<_>, Vec<_>) =
+            found.into_iter().partition(|(k, _)| *k == Kind::Rule);
+        let mut rules: Vec<RawMatch> = rules.drain(..).map(|(_, m)| m).collect();
+        let mut strengths: Vec<RawMatch> = strengths.drain(..).map(|(_, m)| m).collect();
+        resolve_overlaps(&mut rules, |a, b| self.categories[a] == self.categories[b]);
+        // A strength is credited once per place: variants of one strength never stack.
+        resolve_overlaps(&mut strengths, |_, _| false);
+        out.rules.append(&mut rules);
+        out.strengths.append(&mut strengths);
     }
 }
 
 /// Sorts matches by position and drops the redundant ones: a match overlapping an earlier match
-/// of the same rule (two variants of one phrase), and a match lying inside a longer match of the
-/// same category (the more specific phrase wins). Matches of different categories both stay.
-fn resolve_overlaps(found: &mut Vec<RawMatch>, categories: &[Category]) {
+/// of the same entry (two variants of one phrase), and a match lying inside a longer match of an
+/// entry `related` to it (for rules: the same category, so the more specific phrase wins).
+/// Unrelated matches both stay.
+fn resolve_overlaps(found: &mut Vec<RawMatch>, related: impl Fn(usize, usize) -> bool) {
     found.sort_by(|a, b| {
         a.span
             .start
@@ -192,14 +276,21 @@ fn resolve_overlaps(found: &mut Vec<RawMatch>, categories: &[Category]) {
             .take_while(|k| k.span.start + MAX_LOOKBACK > m.span.start)
             .any(|k| {
                 k.span.end > m.span.start
-                    && (k.rule == m.rule
-                        || (categories[k.rule] == categories[m.rule] && k.span.end >= m.span.end))
+                    && (k.index == m.index
+                        || (related(k.index, m.index) && k.span.end >= m.span.end))
             });
         if !redundant {
             kept.push(m);
         }
     }
     *found = kept;
+}
+
+/// Whether the folded text between the two sides of a gapped exception is short enough: at most
+/// [`MAX_GAP_WORDS`] words, and no sentence or paragraph break.
+fn within_gap(between: &str) -> bool {
+    !between.contains(['.', '!', '?', ';', '\n'])
+        && between.split(' ').filter(|w| !w.is_empty()).count() <= MAX_GAP_WORDS
 }
 
 /// How far back (in bytes) an earlier match can start and still overlap a later one. Matches
@@ -313,6 +404,14 @@ mod tests {
         let mut folding = Folding::default();
         folding.fold("right\r\n\r\nnow");
         assert_eq!(folding.text, "right\nnow");
+    }
+
+    #[test]
+    fn gaps_span_a_few_words_within_a_sentence() {
+        assert!(within_gap(" "));
+        assert!(within_gap(" get this to you "));
+        assert!(!within_gap(" one two three four five "));
+        assert!(!within_gap(". then "));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::category::{Category, Severity};
 use crate::position::LineColumn;
-use crate::rule::{Rewrite, Rule};
+use crate::rule::{Rewrite, Rule, Strength};
 
 /// One flagged phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,22 +76,11 @@ impl Finding {
 
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(serde::Serialize)]
-        struct Span {
-            start: usize,
-            end: usize,
-        }
         let mut s = serializer.serialize_struct("Finding", 11)?;
         s.serialize_field("rule", self.rule_id())?;
         s.serialize_field("category", &self.category())?;
         s.serialize_field("severity", &self.severity())?;
-        s.serialize_field(
-            "span",
-            &Span {
-                start: self.span.start,
-                end: self.span.end,
-            },
-        )?;
+        s.serialize_field("span", &SpanJson::from(&self.span))?;
         s.serialize_field("line", &self.start.line)?;
         s.serialize_field("column", &self.start.column)?;
         s.serialize_field("end_line", &self.end.line)?;
@@ -100,6 +89,76 @@ impl Serialize for Finding {
         s.serialize_field("message", self.message())?;
         s.serialize_field("rewrites", self.rewrites())?;
         s.end()
+    }
+}
+
+/// A recognised strength: a move the seed documents recommend, found in the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StrengthMatch {
+    pub(crate) strength: Arc<Strength>,
+    pub(crate) span: Range<usize>,
+    pub(crate) start: LineColumn,
+    pub(crate) text: String,
+}
+
+impl StrengthMatch {
+    /// The strength that matched.
+    pub fn strength(&self) -> &Strength {
+        &self.strength
+    }
+
+    /// The strength's id, such as `strength.collaborative-question`.
+    pub fn id(&self) -> &str {
+        self.strength.id()
+    }
+
+    /// Byte offsets of the recognised text in the checked input, on char boundaries.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Line and column (1-based, in terminal cells) where the recognised text starts.
+    pub fn start(&self) -> LineColumn {
+        self.start
+    }
+
+    /// The recognised text, exactly as it appears in the input.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// What the move does for the reader, in one line.
+    pub fn message(&self) -> &str {
+        self.strength.message()
+    }
+}
+
+impl Serialize for StrengthMatch {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("StrengthMatch", 7)?;
+        s.serialize_field("strength", self.id())?;
+        s.serialize_field("span", &SpanJson::from(&self.span))?;
+        s.serialize_field("line", &self.start.line)?;
+        s.serialize_field("column", &self.start.column)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("message", self.message())?;
+        s.serialize_field("source", self.strength.source())?;
+        s.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
+}
+
+impl From<&Range<usize>> for SpanJson {
+    fn from(span: &Range<usize>) -> SpanJson {
+        SpanJson {
+            start: span.start,
+            end: span.end,
+        }
     }
 }
 
@@ -144,8 +203,8 @@ impl fmt::Display for Verdict {
     }
 }
 
-/// How much one finding adds to the harshness score. A soft hedge (`info`) adds nothing, which is
-/// what makes "score 0" and "verdict assertive" the same statement.
+/// How much one finding adds to the harshness score. A soft hedge (`info`) adds nothing, so a
+/// message whose only findings are hedges still reads as assertive.
 pub fn severity_points(severity: Severity) -> u32 {
     match severity {
         Severity::Info => 0,
@@ -154,14 +213,21 @@ pub fn severity_points(severity: Severity) -> u32 {
     }
 }
 
+/// How much each distinct strength takes off the harshness score.
+pub const STRENGTH_CREDIT: i32 = 1;
+
 /// Counts and the overall reading of one checked message.
 ///
-/// **Harshness score**: the sum over all findings of 2 per `warning` and 5 per `error`; `info`
-/// findings add nothing. A message with no finding at warning or above scores 0.
+/// **Harshness score**: 2 for each `warning` finding and 5 for each `error` finding (`info`
+/// findings, soft hedges, add nothing), minus 1 for each distinct strength the message shows
+/// (acknowledging the reader, gratitude, a collaborative question, a concrete date). A message
+/// with no finding at warning or above therefore scores 0, or below 0 when it shows strengths;
+/// the higher the score, the harsher the message reads.
 ///
-/// **Verdict**: `assertive` when the score is 0; otherwise the category whose findings add the
-/// most to the score, ties going to the harsher category (aggressive, then demanding, then
-/// vague).
+/// **Verdict**: `assertive` when there is no finding at warning or above; otherwise the category
+/// whose findings add the most points, ties going to the harsher category (aggressive, then
+/// demanding, then vague). Strengths lower the score but do not change the verdict: a hostile
+/// sentence is not excused by a polite one elsewhere.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     /// Words in the input (runs of letters and digits, apostrophes inside a word included).
@@ -172,14 +238,16 @@ pub struct Summary {
     pub by_category: BTreeMap<Category, usize>,
     /// Findings per severity; every severity is present, with 0 when none.
     pub by_severity: BTreeMap<Severity, usize>,
+    /// Distinct strengths recognised.
+    pub strengths: usize,
     /// The harshness score (see the type's documentation).
-    pub score: u32,
+    pub score: i32,
     /// The overall reading.
     pub verdict: Verdict,
 }
 
 impl Summary {
-    pub(crate) fn of(findings: &[Finding], words: usize) -> Summary {
+    pub(crate) fn of(findings: &[Finding], strengths: &[StrengthMatch], words: usize) -> Summary {
         let mut by_category: BTreeMap<Category, usize> =
             Category::ALL.iter().map(|&c| (c, 0)).collect();
         let mut by_severity: BTreeMap<Severity, usize> =
@@ -190,7 +258,12 @@ impl Summary {
             *by_severity.entry(finding.severity()).or_default() += 1;
             *points.entry(finding.category()).or_default() += severity_points(finding.severity());
         }
-        let score = points.values().sum();
+        let mut distinct: Vec<&str> = strengths.iter().map(StrengthMatch::id).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let penalty: u32 = points.values().sum();
+        let score =
+            i32::try_from(penalty).unwrap_or(i32::MAX) - STRENGTH_CREDIT * distinct.len() as i32;
         // Category::ALL is ordered harshest first, so `max_by_key` must keep the first maximum.
         let verdict = Category::ALL
             .iter()
@@ -206,6 +279,7 @@ impl Summary {
             findings: findings.len(),
             by_category,
             by_severity,
+            strengths: distinct.len(),
             score,
             verdict,
         }
@@ -216,6 +290,7 @@ impl Summary {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Report {
     pub(crate) findings: Vec<Finding>,
+    pub(crate) strengths: Vec<StrengthMatch>,
     pub(crate) summary: Summary,
 }
 
@@ -223,6 +298,11 @@ impl Report {
     /// The findings, in input order (by start, then by end).
     pub fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// The strengths recognised, in input order. They are not findings: they never fail a check.
+    pub fn strengths(&self) -> &[StrengthMatch] {
+        &self.strengths
     }
 
     /// Counts, score and verdict.

@@ -1,13 +1,112 @@
-//! A rule as the linter holds it: one entry of a lexicon, ready to report.
+//! Lexicon entries as the linter holds them: [`Rule`]s, which flag phrasing, and [`Strength`]s,
+//! which recognise the moves the seed documents recommend.
 
 use std::borrow::Cow;
 
 use crate::category::{Category, Severity};
+use crate::lexicon::spec::{MatchSpec, RuleSpec, StrengthSpec};
 
-/// One lexicon entry: what it looks for, why it matters and how to say it better.
-///
-/// Built-in rules are static data compiled into the binary (every field borrows), rules from
-/// lexicon files loaded at run time own their text. Either way the type is the same.
+type List = Cow<'static, [Cow<'static, str>]>;
+
+/// What an entry looks for. Built-in entries are static data compiled into the binary (every
+/// field borrows); entries from lexicon files loaded at run time own their text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Matching {
+    pub(crate) phrases: List,
+    pub(crate) phrase_variants: List,
+    pub(crate) patterns: List,
+    pub(crate) exceptions: List,
+    pub(crate) exception_variants: List,
+    pub(crate) exception_gaps: Cow<'static, [(List, List)]>,
+    pub(crate) examples: List,
+    pub(crate) counterexamples: List,
+}
+
+impl Matching {
+    fn from_spec(spec: MatchSpec) -> Matching {
+        fn owned(list: Vec<String>) -> List {
+            Cow::Owned(list.into_iter().map(Cow::Owned).collect())
+        }
+        Matching {
+            phrases: owned(spec.phrases),
+            phrase_variants: owned(spec.phrase_variants),
+            patterns: owned(spec.patterns),
+            exceptions: owned(spec.exceptions),
+            exception_variants: owned(spec.exception_variants),
+            exception_gaps: Cow::Owned(
+                spec.exception_gaps
+                    .into_iter()
+                    .map(|(before, after)| (owned(before), owned(after)))
+                    .collect(),
+            ),
+            examples: owned(spec.examples),
+            counterexamples: owned(spec.counterexamples),
+        }
+    }
+}
+
+fn strs(list: &List) -> impl ExactSizeIterator<Item = &str> {
+    list.iter().map(|s| s.as_ref())
+}
+
+/// The accessors rules and strengths share.
+macro_rules! matching_accessors {
+    () => {
+        /// The phrases as the lexicon wrote them (before alternatives and contractions expand).
+        pub fn phrases(&self) -> impl ExactSizeIterator<Item = &str> {
+            strs(&self.matching.phrases)
+        }
+
+        /// The regular expressions matched besides the phrases.
+        pub fn patterns(&self) -> impl ExactSizeIterator<Item = &str> {
+            strs(&self.matching.patterns)
+        }
+
+        /// Phrases that suppress a match when they cover it.
+        pub fn exceptions(&self) -> impl ExactSizeIterator<Item = &str> {
+            strs(&self.matching.exceptions)
+        }
+
+        /// Sentences that must match (checked by the test suite).
+        pub fn examples(&self) -> impl ExactSizeIterator<Item = &str> {
+            strs(&self.matching.examples)
+        }
+
+        /// Sentences that must not match (checked by the test suite).
+        pub fn counterexamples(&self) -> impl ExactSizeIterator<Item = &str> {
+            strs(&self.matching.counterexamples)
+        }
+
+        /// The stable id.
+        pub fn id(&self) -> &str {
+            &self.id
+        }
+
+        /// Where the entry was defined: `lexicons/NAME.toml` for built-in entries, or the name a
+        /// lexicon file was loaded under.
+        pub fn origin(&self) -> &str {
+            &self.origin
+        }
+
+        /// The 1-based line of the entry's `id` in the file it came from.
+        pub fn line(&self) -> usize {
+            self.line
+        }
+
+        /// One line: what the entry is about.
+        pub fn message(&self) -> &str {
+            &self.message
+        }
+
+        /// The longer explanation shown by `--explain`.
+        pub fn explanation(&self) -> &str {
+            &self.explanation
+        }
+    };
+}
+
+/// A lexicon entry that flags phrasing: what it looks for, why it matters and how to say it
+/// better.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
     pub(crate) id: Cow<'static, str>,
@@ -17,13 +116,7 @@ pub struct Rule {
     pub(crate) severity: Severity,
     pub(crate) message: Cow<'static, str>,
     pub(crate) explanation: Cow<'static, str>,
-    pub(crate) phrases: Cow<'static, [Cow<'static, str>]>,
-    pub(crate) phrase_variants: Cow<'static, [Cow<'static, str>]>,
-    pub(crate) patterns: Cow<'static, [Cow<'static, str>]>,
-    pub(crate) exceptions: Cow<'static, [Cow<'static, str>]>,
-    pub(crate) exception_variants: Cow<'static, [Cow<'static, str>]>,
-    pub(crate) examples: Cow<'static, [Cow<'static, str>]>,
-    pub(crate) counterexamples: Cow<'static, [Cow<'static, str>]>,
+    pub(crate) matching: Matching,
     pub(crate) rewrites: Cow<'static, [Rewrite]>,
 }
 
@@ -53,21 +146,7 @@ impl Rewrite {
 }
 
 impl Rule {
-    /// The stable id, such as `aggressive.unacceptable`.
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// Where the rule was defined: `built-in:aggressive.toml` for built-in rules, or the name a
-    /// lexicon file was loaded under.
-    pub fn origin(&self) -> &str {
-        &self.origin
-    }
-
-    /// The 1-based line of the rule's `id` in the file it came from.
-    pub fn line(&self) -> usize {
-        self.line
-    }
+    matching_accessors!();
 
     /// The kind of tone problem.
     pub fn category(&self) -> Category {
@@ -79,50 +158,12 @@ impl Rule {
         self.severity
     }
 
-    /// One line: why the phrasing lands badly.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The longer explanation shown by `--explain`.
-    pub fn explanation(&self) -> &str {
-        &self.explanation
-    }
-
-    /// The phrases as the lexicon wrote them (before alternatives and contractions expand).
-    pub fn phrases(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.phrases.iter().map(|p| p.as_ref())
-    }
-
-    /// The regular expressions the rule matches besides its phrases.
-    pub fn patterns(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.patterns.iter().map(|p| p.as_ref())
-    }
-
-    /// Phrases that suppress a finding when they cover it.
-    pub fn exceptions(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.exceptions.iter().map(|p| p.as_ref())
-    }
-
-    /// Sentences the rule must flag (checked by the test suite).
-    pub fn examples(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.examples.iter().map(|p| p.as_ref())
-    }
-
-    /// Sentences the rule must not flag (checked by the test suite).
-    pub fn counterexamples(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.counterexamples.iter().map(|p| p.as_ref())
-    }
-
     /// The assertive rewrites, best first.
     pub fn rewrites(&self) -> &[Rewrite] {
         &self.rewrites
     }
 
-    pub(crate) fn from_spec(spec: crate::lexicon::spec::RuleSpec, origin: &str) -> Rule {
-        fn owned(list: Vec<String>) -> Cow<'static, [Cow<'static, str>]> {
-            Cow::Owned(list.into_iter().map(Cow::Owned).collect())
-        }
+    pub(crate) fn from_spec(spec: RuleSpec, origin: &str) -> Rule {
         Rule {
             id: Cow::Owned(spec.id),
             origin: Cow::Owned(origin.to_string()),
@@ -131,13 +172,7 @@ impl Rule {
             severity: spec.severity,
             message: Cow::Owned(spec.message),
             explanation: Cow::Owned(spec.explanation),
-            phrases: owned(spec.phrases),
-            phrase_variants: owned(spec.phrase_variants),
-            patterns: owned(spec.patterns),
-            exceptions: owned(spec.exceptions),
-            exception_variants: owned(spec.exception_variants),
-            examples: owned(spec.examples),
-            counterexamples: owned(spec.counterexamples),
+            matching: Matching::from_spec(spec.matching),
             rewrites: Cow::Owned(
                 spec.rewrites
                     .into_iter()
@@ -147,6 +182,41 @@ impl Rule {
                     })
                     .collect(),
             ),
+        }
+    }
+}
+
+/// A lexicon entry that recognises a move the seed documents recommend (acknowledging the
+/// reader, a collaborative question, a concrete date, gratitude). Strengths are reported beside
+/// findings and lower the harshness score; they never fail a check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Strength {
+    pub(crate) id: Cow<'static, str>,
+    pub(crate) origin: Cow<'static, str>,
+    pub(crate) line: usize,
+    pub(crate) message: Cow<'static, str>,
+    pub(crate) explanation: Cow<'static, str>,
+    pub(crate) matching: Matching,
+    pub(crate) source: Cow<'static, str>,
+}
+
+impl Strength {
+    matching_accessors!();
+
+    /// The seed file the move comes from, or `project`.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub(crate) fn from_spec(spec: StrengthSpec, origin: &str) -> Strength {
+        Strength {
+            id: Cow::Owned(spec.id),
+            origin: Cow::Owned(origin.to_string()),
+            line: spec.line,
+            message: Cow::Owned(spec.message),
+            explanation: Cow::Owned(spec.explanation),
+            matching: Matching::from_spec(spec.matching),
+            source: Cow::Owned(spec.source),
         }
     }
 }

@@ -21,6 +21,18 @@ pub fn write_report(
             renderer.render(&[diagnostic(name, text, finding)])
         )?;
     }
+    for strength in report.strengths() {
+        let at = strength.start();
+        writeln!(
+            out,
+            "strength[{}]: {} --> {name}:{}:{} {:?}",
+            strength.id(),
+            strength.message(),
+            at.line,
+            at.column,
+            strength.text()
+        )?;
+    }
     writeln!(out, "{}", summary_line(name, report.summary()))
 }
 
@@ -70,7 +82,7 @@ pub fn suggestion(rewrite: &Rewrite) -> String {
     }
 }
 
-/// `NAME: 3 findings (2 aggressive, 1 demanding, 0 vague), score 9, verdict: aggressive`.
+/// `NAME: 3 findings (2 aggressive, 1 demanding, 0 vague), 1 strength, in 40 words; score 8, verdict: aggressive`.
 pub fn summary_line(name: &str, summary: &Summary) -> String {
     let counts: Vec<String> = Category::ALL
         .iter()
@@ -81,8 +93,12 @@ pub fn summary_line(name: &str, summary: &Summary) -> String {
         1 => "1 finding".to_string(),
         n => format!("{n} findings"),
     };
+    let strengths = match summary.strengths {
+        1 => "1 strength".to_string(),
+        n => format!("{n} strengths"),
+    };
     format!(
-        "{name}: {findings} ({}) in {} words, score {}, verdict: {}",
+        "{name}: {findings} ({}), {strengths}, in {} words; score {}, verdict: {}",
         counts.join(", "),
         summary.words,
         summary.score,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
-use tonelint::{Category, Finding, Report, Severity, Summary};
+use tonelint::{Category, Finding, Report, Severity, StrengthMatch, Summary};
 
 /// The schema version; bumped when a field changes meaning or disappears.
 const SCHEMA_VERSION: u32 = 1;
@@ -34,6 +34,7 @@ struct Document<'a> {
 struct JsonFile<'a> {
     path: &'a str,
     findings: &'a [Finding],
+    strengths: &'a [StrengthMatch],
     summary: &'a Summary,
 }
 
@@ -81,6 +82,7 @@ impl JsonRun {
                 .map(|(path, report)| JsonFile {
                     path,
                     findings: report.findings(),
+                    strengths: report.strengths(),
                     summary: report.summary(),
                 })
                 .collect(),

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use tonelint::{Linter, Rule};
+use tonelint::{Linter, Rule, Strength};
 
 use super::human::suggestion;
 
@@ -25,7 +25,52 @@ pub fn write_list(out: &mut impl Write, linter: &Linter) -> io::Result<()> {
             rule.message(),
         )?;
     }
-    writeln!(out, "{} rules", linter.rules().len())
+    for strength in linter.strengths() {
+        writeln!(
+            out,
+            "{:width$}  {:10}  {:7}  {:3}  {}",
+            strength.id(),
+            "strength",
+            "-",
+            "on",
+            strength.message(),
+        )?;
+    }
+    writeln!(
+        out,
+        "{} rules, {} strengths",
+        linter.rules().len(),
+        linter.strengths().len()
+    )
+}
+
+/// The whole story of one strength.
+pub fn write_strength(out: &mut impl Write, strength: &Strength) -> io::Result<()> {
+    writeln!(out, "strength[{}]", strength.id())?;
+    writeln!(
+        out,
+        "defined in {} line {}",
+        strength.origin(),
+        strength.line()
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", strength.message())?;
+    writeln!(out)?;
+    writeln!(out, "{}", strength.explanation())?;
+    write_matching(
+        out,
+        strength.phrases(),
+        strength.patterns(),
+        strength.exceptions(),
+        strength.examples(),
+        strength.counterexamples(),
+    )?;
+    let source = if strength.source() == "project" {
+        "tonelint's own".to_string()
+    } else {
+        format!("seeds/{}", strength.source())
+    };
+    writeln!(out, "\nSource: {source}")
 }
 
 /// The whole story of one rule.
@@ -42,12 +87,35 @@ pub fn write_explanation(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
     writeln!(out, "{}", rule.message())?;
     writeln!(out)?;
     writeln!(out, "{}", rule.explanation())?;
+    write_matching(
+        out,
+        rule.phrases(),
+        rule.patterns(),
+        rule.exceptions(),
+        rule.examples(),
+        rule.counterexamples(),
+    )?;
+    writeln!(out, "\nAssertive rewrites:")?;
+    for rewrite in rule.rewrites() {
+        writeln!(out, "  - {}", suggestion(rewrite))?;
+    }
+    Ok(())
+}
+
+fn write_matching<'a>(
+    out: &mut impl Write,
+    phrases: impl Iterator<Item = &'a str>,
+    patterns: impl Iterator<Item = &'a str>,
+    exceptions: impl Iterator<Item = &'a str>,
+    examples: impl Iterator<Item = &'a str>,
+    counterexamples: impl Iterator<Item = &'a str>,
+) -> io::Result<()> {
     let sections: [(&str, Vec<&str>); 5] = [
-        ("Phrases", rule.phrases().collect()),
-        ("Patterns", rule.patterns().collect()),
-        ("Not flagged inside", rule.exceptions().collect()),
-        ("Flagged, for example", rule.examples().collect()),
-        ("Not flagged, for example", rule.counterexamples().collect()),
+        ("Phrases", phrases.collect()),
+        ("Patterns", patterns.collect()),
+        ("Not matched inside", exceptions.collect()),
+        ("Matched, for example", examples.collect()),
+        ("Not matched, for example", counterexamples.collect()),
     ];
     for (heading, items) in sections {
         if items.is_empty() {
@@ -57,10 +125,6 @@ pub fn write_explanation(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
         for item in items {
             writeln!(out, "  - {item}")?;
         }
-    }
-    writeln!(out, "\nAssertive rewrites:")?;
-    for rewrite in rule.rewrites() {
-        writeln!(out, "  - {}", suggestion(rewrite))?;
     }
     Ok(())
 }

@@ -7,13 +7,13 @@ pub(crate) mod spec;
 use std::sync::Arc;
 
 use crate::error::LexiconError;
-use crate::rule::Rule;
+use crate::rule::{Rule, Strength};
 
 mod builtin {
     use std::borrow::Cow;
 
     use crate::category::{Category, Severity};
-    use crate::rule::{Rewrite, Rule};
+    use crate::rule::{Matching, Rewrite, Rule, Strength};
 
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 }
@@ -23,6 +23,7 @@ mod builtin {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     pub(crate) rules: Vec<Arc<Rule>>,
+    pub(crate) strengths: Vec<Arc<Strength>>,
 }
 
 impl Lexicon {
@@ -31,6 +32,11 @@ impl Lexicon {
     pub fn builtin() -> Lexicon {
         Lexicon {
             rules: builtin::BUILTIN_RULES
+                .iter()
+                .cloned()
+                .map(Arc::new)
+                .collect(),
+            strengths: builtin::BUILTIN_STRENGTHS
                 .iter()
                 .cloned()
                 .map(Arc::new)
@@ -59,7 +65,7 @@ impl Lexicon {
     /// # Ok::<(), tonelint::LexiconError>(())
     /// ```
     pub fn parse(origin: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let specs = spec::parse_lexicon(text).map_err(|err| LexiconError {
+        let spec = spec::parse_lexicon(text).map_err(|err| LexiconError {
             origin: origin.to_string(),
             line: err.line,
             column: err.column,
@@ -67,9 +73,15 @@ impl Lexicon {
             message: err.message,
         })?;
         Ok(Lexicon {
-            rules: specs
+            rules: spec
+                .rules
                 .into_iter()
                 .map(|s| Arc::new(Rule::from_spec(s, origin)))
+                .collect(),
+            strengths: spec
+                .strengths
+                .into_iter()
+                .map(|s| Arc::new(Strength::from_spec(s, origin)))
                 .collect(),
         })
     }
@@ -79,13 +91,18 @@ impl Lexicon {
         self.rules.iter().map(|r| r.as_ref())
     }
 
-    /// The number of rules.
-    pub fn len(&self) -> usize {
-        self.rules.len()
+    /// The strengths, in file order.
+    pub fn strengths(&self) -> impl ExactSizeIterator<Item = &Strength> {
+        self.strengths.iter().map(|s| s.as_ref())
     }
 
-    /// Whether the lexicon holds no rule.
+    /// The number of rules and strengths.
+    pub fn len(&self) -> usize {
+        self.rules.len() + self.strengths.len()
+    }
+
+    /// Whether the lexicon holds neither rule nor strength.
     pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
+        self.len() == 0
     }
 }

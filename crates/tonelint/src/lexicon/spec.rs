@@ -13,11 +13,35 @@ use serde::Deserialize;
 use crate::category::{Category, Severity};
 use crate::fold::{fold_phrase, is_word_char};
 
+/// The gap marker in exceptions: `{I'll|we'll} ... asap` allows up to [`MAX_GAP_WORDS`] words
+/// between the two sides, within one sentence.
+pub const GAP: &str = " ... ";
+/// How many words a ` ... ` gap may span.
+pub const MAX_GAP_WORDS: usize = 4;
+
 /// How many concrete variants one phrase may expand to (alternatives times contractions).
-pub const MAX_VARIANTS_PER_PHRASE: usize = 512;
+pub const MAX_VARIANTS_PER_PHRASE: usize = 4096;
 /// The compiled-size limit for one pattern, so a runaway regex is refused instead of eating
 /// memory.
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// What a lexicon entry looks for; shared by rules and strengths.
+#[derive(Clone, Debug, Default)]
+pub struct MatchSpec {
+    /// Phrases as the curator wrote them.
+    pub phrases: Vec<String>,
+    /// Every concrete folded form of `phrases`, deduplicated.
+    pub phrase_variants: Vec<String>,
+    pub patterns: Vec<String>,
+    pub exceptions: Vec<String>,
+    /// Every concrete folded form of the `exceptions` without a gap, deduplicated.
+    pub exception_variants: Vec<String>,
+    /// The `exceptions` with a ` ... ` gap: the folded forms of the words before the gap and of
+    /// the words after it.
+    pub exception_gaps: Vec<(Vec<String>, Vec<String>)>,
+    pub examples: Vec<String>,
+    pub counterexamples: Vec<String>,
+}
 
 /// One rule as read and checked from a lexicon file.
 #[derive(Clone, Debug)]
@@ -29,17 +53,28 @@ pub struct RuleSpec {
     pub severity: Severity,
     pub message: String,
     pub explanation: String,
-    /// Phrases as the curator wrote them.
-    pub phrases: Vec<String>,
-    /// Every concrete folded form of `phrases`, deduplicated.
-    pub phrase_variants: Vec<String>,
-    pub patterns: Vec<String>,
-    pub exceptions: Vec<String>,
-    /// Every concrete folded form of `exceptions`, deduplicated.
-    pub exception_variants: Vec<String>,
-    pub examples: Vec<String>,
-    pub counterexamples: Vec<String>,
+    pub matching: MatchSpec,
     pub rewrites: Vec<RewriteSpec>,
+}
+
+/// One strength (a move the seeds recommend) as read and checked from a lexicon file.
+#[derive(Clone, Debug)]
+pub struct StrengthSpec {
+    pub id: String,
+    /// 1-based line of the strength's `id` in its file.
+    pub line: usize,
+    pub message: String,
+    pub explanation: String,
+    pub matching: MatchSpec,
+    /// The seed file the move comes from, or `project`.
+    pub source: String,
+}
+
+/// Everything one lexicon file defines.
+#[derive(Clone, Debug, Default)]
+pub struct LexiconSpec {
+    pub rules: Vec<RuleSpec>,
+    pub strengths: Vec<StrengthSpec>,
 }
 
 /// An assertive rewrite and where its wording comes from.
@@ -56,7 +91,7 @@ pub struct SpecError {
     pub line: usize,
     /// 1-based column in characters, 0 when the position is unknown.
     pub column: usize,
-    /// The rule the problem belongs to, when it could be told.
+    /// The rule or strength the problem belongs to, when it could be told.
     pub rule_id: Option<String>,
     pub message: String,
 }
@@ -66,6 +101,30 @@ pub struct SpecError {
 struct RawLexicon {
     #[serde(default)]
     rule: Vec<RawRule>,
+    #[serde(default)]
+    strength: Vec<RawStrength>,
+}
+
+/// The matching fields of a rule or strength. serde's `flatten` would lose the spans that give
+/// error lines, so the fields are repeated in each entry type and gathered here.
+struct RawMatch {
+    phrases: Vec<String>,
+    patterns: Vec<String>,
+    exceptions: Vec<String>,
+    examples: Vec<String>,
+    counterexamples: Vec<String>,
+}
+
+macro_rules! raw_match {
+    ($entry:expr) => {
+        RawMatch {
+            phrases: $entry.phrases,
+            patterns: $entry.patterns,
+            exceptions: $entry.exceptions,
+            examples: $entry.examples,
+            counterexamples: $entry.counterexamples,
+        }
+    };
 }
 
 #[derive(Deserialize)]
@@ -92,13 +151,32 @@ struct RawRule {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawStrength {
+    id: toml::Spanned<String>,
+    message: String,
+    explanation: String,
+    source: String,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counterexamples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawRewrite {
     text: String,
     source: String,
 }
 
 /// Parses and checks one lexicon file's text.
-pub fn parse_lexicon(text: &str) -> Result<Vec<RuleSpec>, SpecError> {
+pub fn parse_lexicon(text: &str) -> Result<LexiconSpec, SpecError> {
     let raw: RawLexicon = toml::from_str(text).map_err(|err| {
         let (line, column) = err
             .span()
@@ -112,40 +190,113 @@ pub fn parse_lexicon(text: &str) -> Result<Vec<RuleSpec>, SpecError> {
         }
     })?;
     let mut seen = HashSet::new();
-    let mut rules = Vec::with_capacity(raw.rule.len());
-    for rule in raw.rule {
-        let (line, column) = line_column(text, rule.id.span().start);
-        let id = rule.id.get_ref().clone();
-        let fail = |message: String| SpecError {
-            line,
-            column,
-            rule_id: Some(id.clone()),
-            message,
+    let mut lexicon = LexiconSpec::default();
+    let mut locate = |id: &toml::Spanned<String>| {
+        let (line, column) = line_column(text, id.span().start);
+        let name = id.get_ref().clone();
+        let error = {
+            let name = name.clone();
+            move |message: String| SpecError {
+                line,
+                column,
+                rule_id: Some(name.clone()),
+                message,
+            }
         };
-        check_id(&id).map_err(&fail)?;
-        if !seen.insert(id.clone()) {
-            return Err(fail(format!(
-                "the id `{id}` is used by an earlier rule in this file"
-            )));
-        }
-        rules.push(check_rule(rule, id.clone(), line).map_err(fail)?);
+        let duplicate = !seen.insert(name.clone());
+        (name, line, error, duplicate)
+    };
+    for rule in raw.rule {
+        let (id, line, fail, duplicate) = locate(&rule.id);
+        check_entry_id(&id, duplicate).map_err(&fail)?;
+        lexicon
+            .rules
+            .push(check_rule(rule, id, line).map_err(fail)?);
     }
-    Ok(rules)
+    for strength in raw.strength {
+        let (id, line, fail, duplicate) = locate(&strength.id);
+        check_entry_id(&id, duplicate).map_err(&fail)?;
+        lexicon
+            .strengths
+            .push(check_strength(strength, id, line).map_err(fail)?);
+    }
+    Ok(lexicon)
+}
+
+fn check_entry_id(id: &str, duplicate: bool) -> Result<(), String> {
+    check_id(id)?;
+    if duplicate {
+        return Err(format!(
+            "the id `{id}` is used by an earlier entry in this file"
+        ));
+    }
+    Ok(())
+}
+
+fn check_text(message: &str, explanation: &str) -> Result<(), String> {
+    if message.trim().is_empty() {
+        return Err("`message` is empty".into());
+    }
+    if message.contains('\n') {
+        return Err("`message` must be one line; put the longer text in `explanation`".into());
+    }
+    if explanation.trim().is_empty() {
+        return Err("`explanation` is empty".into());
+    }
+    Ok(())
+}
+
+fn check_matching(raw: RawMatch) -> Result<MatchSpec, String> {
+    if raw.phrases.is_empty() && raw.patterns.is_empty() {
+        return Err("the entry has neither `phrases` nor `patterns`, so it can never match".into());
+    }
+    for pattern in &raw.patterns {
+        check_pattern(pattern)?;
+    }
+    if let Some(phrase) = raw.phrases.iter().find(|p| p.contains(GAP)) {
+        return Err(format!(
+            "the phrase `{phrase}` has a ` ... ` gap; gaps are only for exceptions"
+        ));
+    }
+    let (gapped, plain): (Vec<String>, Vec<String>) = raw
+        .exceptions
+        .iter()
+        .cloned()
+        .partition(|e| e.contains(GAP));
+    let mut exception_gaps = Vec::new();
+    for exception in &gapped {
+        let parts: Vec<&str> = exception.split(GAP).collect();
+        if parts.len() != 2 {
+            return Err(format!(
+                "the exception `{exception}` has more than one ` ... ` gap"
+            ));
+        }
+        let side = |part: &str| -> Result<Vec<String>, String> {
+            expand_phrase(part.trim()).map_err(|err| format!("the exception `{exception}` {err}"))
+        };
+        exception_gaps.push((side(parts[0])?, side(parts[1])?));
+    }
+    Ok(MatchSpec {
+        phrase_variants: expand_all(&raw.phrases, "phrase")?,
+        exception_variants: expand_all(&plain, "exception")?,
+        exception_gaps,
+        phrases: raw.phrases,
+        patterns: raw.patterns,
+        exceptions: raw.exceptions,
+        examples: raw.examples,
+        counterexamples: raw.counterexamples,
+    })
+}
+
+fn check_source(source: &str) -> Result<(), String> {
+    if source.trim().is_empty() {
+        return Err("a `source` is empty; name the seed file or write \"project\"".into());
+    }
+    Ok(())
 }
 
 fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String> {
-    if rule.message.trim().is_empty() {
-        return Err("`message` is empty".into());
-    }
-    if rule.message.contains('\n') {
-        return Err("`message` must be one line; put the longer text in `explanation`".into());
-    }
-    if rule.explanation.trim().is_empty() {
-        return Err("`explanation` is empty".into());
-    }
-    if rule.phrases.is_empty() && rule.patterns.is_empty() {
-        return Err("the rule has neither `phrases` nor `patterns`, so it can never match".into());
-    }
+    check_text(&rule.message, &rule.explanation)?;
     if rule.rewrite.is_empty() {
         return Err(
             "the rule has no `[[rule.rewrite]]`; every rule offers an assertive rewrite".into(),
@@ -155,17 +306,8 @@ fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String
         if rewrite.text.trim().is_empty() {
             return Err("a rewrite has an empty `text`".into());
         }
-        if rewrite.source.trim().is_empty() {
-            return Err(
-                "a rewrite has an empty `source`; name the seed file or write \"project\"".into(),
-            );
-        }
+        check_source(&rewrite.source)?;
     }
-    for pattern in &rule.patterns {
-        check_pattern(pattern)?;
-    }
-    let phrase_variants = expand_all(&rule.phrases, "phrase")?;
-    let exception_variants = expand_all(&rule.exceptions, "exception")?;
     Ok(RuleSpec {
         id,
         line,
@@ -173,13 +315,7 @@ fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String
         severity: rule.severity,
         message: rule.message.trim().to_string(),
         explanation: rule.explanation.trim().to_string(),
-        phrases: rule.phrases,
-        phrase_variants,
-        patterns: rule.patterns,
-        exceptions: rule.exceptions,
-        exception_variants,
-        examples: rule.examples,
-        counterexamples: rule.counterexamples,
+        matching: check_matching(raw_match!(rule))?,
         rewrites: rule
             .rewrite
             .into_iter()
@@ -188,6 +324,19 @@ fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String
                 source: r.source.trim().to_string(),
             })
             .collect(),
+    })
+}
+
+fn check_strength(strength: RawStrength, id: String, line: usize) -> Result<StrengthSpec, String> {
+    check_text(&strength.message, &strength.explanation)?;
+    check_source(&strength.source)?;
+    Ok(StrengthSpec {
+        id,
+        line,
+        message: strength.message.trim().to_string(),
+        explanation: strength.explanation.trim().to_string(),
+        matching: check_matching(raw_match!(strength))?,
+        source: strength.source.trim().to_string(),
     })
 }
 

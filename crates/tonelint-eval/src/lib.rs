@@ -1,0 +1,29 @@
+//! Measures tonelint's lexicons on labelled data and prints one table.
+//!
+//! - The Stanford Politeness Corpus (Wikipedia): flag rates, AUC and accuracy.
+//! - Enron email: how often ordinary business mail gets flagged.
+//! - The project's own corpus in `tests/corpus/`: every must / must-not expectation.
+//!
+//! The shared data sets live outside the repository (`../shared/data`); when they are absent
+//! their rows say so and the rest still runs.
+
+pub mod corpus;
+pub mod enron;
+pub mod metrics;
+pub mod politeness;
+
+use tonelint::{Category, Report, Severity};
+
+/// The flag decision the evaluation uses: at least one aggressive or demanding finding at
+/// warning or above.
+pub fn is_flagged(report: &Report) -> bool {
+    report.findings().iter().any(|f| {
+        f.severity() >= Severity::Warning
+            && matches!(f.category(), Category::Aggressive | Category::Demanding)
+    })
+}
+
+/// The score the AUC ranks by: the report's harshness score.
+pub fn harshness(report: &Report) -> f64 {
+    f64::from(report.summary().score)
+}
