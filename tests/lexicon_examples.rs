@@ -44,6 +44,45 @@ fn every_rule_flags_its_examples_and_spares_its_counterexamples() {
 }
 
 #[test]
+fn every_strength_matches_its_examples_and_spares_its_counterexamples() {
+    let linter = Linter::new();
+    let mut failures = Vec::new();
+    for strength in linter.strengths() {
+        for example in strength.examples() {
+            if !linter
+                .check(example)
+                .strengths()
+                .iter()
+                .any(|s| s.id() == strength.id())
+            {
+                failures.push(format!(
+                    "{} does not match its example {example:?}",
+                    strength.id()
+                ));
+            }
+        }
+        for counter in strength.counterexamples() {
+            if linter
+                .check(counter)
+                .strengths()
+                .iter()
+                .any(|s| s.id() == strength.id())
+            {
+                failures.push(format!(
+                    "{} matches its counterexample {counter:?}",
+                    strength.id()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        linter.strengths().len() >= 5,
+        "the built-in lexicons define too few strengths"
+    );
+}
+
+#[test]
 fn every_rule_has_examples_and_counterexamples() {
     let linter = Linter::new();
     let missing: Vec<&str> = linter

@@ -27,9 +27,29 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
 
-    /// Exit with status 1 when a finding at this severity or above is found.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning, value_name = "SEVERITY")]
-    pub fail_on: FailOn,
+    /// Exit with status 1 when a finding at this severity or above is found [default: warning].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Read settings from this file instead of the nearest tonelint.toml or .tonelint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any tonelint.toml.
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Print nothing; only the exit status tells.
+    #[arg(short, long, conflicts_with = "summary")]
+    pub quiet: bool,
+
+    /// Print only the summary (counts, score and verdict) of each input.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Never flag this phrase (repeatable); lexicon phrase syntax.
+    #[arg(long, value_name = "PHRASE")]
+    pub allow: Vec<String>,
 
     /// Check only these categories or rule ids (comma-separated, repeatable).
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
@@ -65,8 +85,14 @@ pub struct Args {
 pub enum Format {
     /// Diagnostics in the style of rustc: the line, the span underlined, the rewrite under it.
     Human,
+    /// One line per finding: `file:line:column: severity[rule]: message`, for editors and grep.
+    Short,
     /// One JSON document for the whole run (schema in the README).
     Json,
+    /// One JSON object per finding, one per line.
+    Jsonl,
+    /// GitHub Actions workflow commands (`::warning file=...::`), which annotate pull requests.
+    Github,
 }
 
 /// When to use colour.

@@ -2,17 +2,21 @@
 //! Everything about tone lives in the `tonelint` library.
 
 mod args;
+mod checked;
+mod config;
 mod input;
 mod render;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tonelint::{Lexicon, Linter};
+use tonelint::{BuildError, Lexicon, Linter};
 
-use crate::args::{Args, ColorWhen, Format};
+use crate::args::{Args, ColorWhen, FailOn, Format};
+use crate::checked::Checked;
+use crate::config::Config;
 use crate::input::{Source, io_reason, read_text};
 use crate::render::json::JsonRun;
 
@@ -59,7 +63,8 @@ fn report_error(message: &str) {
 }
 
 fn run(args: &Args) -> Result<u8, Failure> {
-    let linter = build_linter(args)?;
+    let config = load_config(args)?;
+    let linter = build_linter(args, &config)?;
     let mut out = anstream::stdout().lock();
 
     if args.list_rules {
@@ -67,19 +72,7 @@ fn run(args: &Args) -> Result<u8, Failure> {
         return Ok(0);
     }
     if let Some(id) = &args.explain {
-        if let Some(strength) = linter.strength(id) {
-            render::rules::write_strength(&mut out, strength)?;
-            return Ok(0);
-        }
-        let rule = linter.rule(id).ok_or_else(|| {
-            // Reuse the library's unknown-name error, with its suggestions.
-            match Linter::builder().disable([id.as_str()]).build() {
-                Err(err) => Failure::Usage(err.to_string()),
-                Ok(_) => Failure::Usage(format!("`{id}` is a category; --explain takes a rule id")),
-            }
-        })?;
-        render::rules::write_explanation(&mut out, rule)?;
-        return Ok(0);
+        return explain(&mut out, &linter, id);
     }
 
     let sources: Vec<Source> = if args.files.is_empty() {
@@ -87,7 +80,11 @@ fn run(args: &Args) -> Result<u8, Failure> {
     } else {
         args.files.iter().map(|f| Source::from_arg(f)).collect()
     };
-    let threshold = args.fail_on.threshold();
+    let threshold = args
+        .fail_on
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Warning)
+        .threshold();
     let mut status = 0;
     let mut json = JsonRun::default();
     for source in &sources {
@@ -105,32 +102,94 @@ fn run(args: &Args) -> Result<u8, Failure> {
         if status == 0 && threshold.is_some_and(|t| report.has_findings_at_least(t)) {
             status = EXIT_FINDINGS;
         }
+        let checked = Checked::plain(name, text, report);
+        if args.quiet {
+            continue;
+        }
         match args.format {
-            Format::Human => render::human::write_report(&mut out, &name, &text, &report)?,
-            Format::Json => json.add_report(name, report),
+            Format::Human if args.summary => render::human::write_summary(&mut out, &checked)?,
+            Format::Human => render::human::write_report(&mut out, &checked)?,
+            Format::Short => render::lines::write_short(&mut out, &checked)?,
+            Format::Jsonl => render::lines::write_jsonl(&mut out, &checked)?,
+            Format::Github => render::lines::write_github(&mut out, &checked)?,
+            Format::Json => json.add(&checked, args.summary)?,
         }
     }
-    if args.format == Format::Json {
+    if args.format == Format::Json && !args.quiet {
         json.write(&mut out)?;
     }
     out.flush()?;
     Ok(status)
 }
 
-fn build_linter(args: &Args) -> Result<Linter, Failure> {
-    let mut builder = Linter::builder()
-        .builtin(!args.no_builtin)
-        .only(args.only.iter().cloned())
-        .disable(args.disable.iter().cloned());
-    for path in &args.lexicon {
-        builder = builder.lexicon(load_lexicon(path)?);
+fn explain(out: &mut impl Write, linter: &Linter, id: &str) -> Result<u8, Failure> {
+    if let Some(strength) = linter.strength(id) {
+        render::rules::write_strength(out, strength)?;
+    } else if let Some(rule) = linter.rule(id) {
+        render::rules::write_explanation(out, rule)?;
+    } else {
+        // Reuse the library's unknown-name error, with its suggestions.
+        return Err(Failure::Usage(
+            match Linter::builder().disable([id]).build() {
+                Err(err) => err.to_string(),
+                Ok(_) => format!("`{id}` is a category; --explain takes a rule id"),
+            },
+        ));
     }
-    builder
-        .build()
-        .map_err(|err| Failure::Usage(err.to_string()))
+    Ok(0)
 }
 
-fn load_lexicon(path: &PathBuf) -> Result<Lexicon, Failure> {
+fn load_config(args: &Args) -> Result<Config, Failure> {
+    let path = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.clone()),
+        (None, false) => std::env::current_dir()
+            .ok()
+            .and_then(|dir| Config::discover(&dir)),
+    };
+    match path {
+        Some(path) => Config::load(&path).map_err(Failure::Usage),
+        None => Ok(Config::none()),
+    }
+}
+
+/// Settings from the command line win over the config file: `--only` replaces the file's list,
+/// `--disable`, `--allow` and `--lexicon` add to it.
+fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
+    let only: Vec<String> = if args.only.is_empty() {
+        config.only.iter().map(|n| n.get_ref().clone()).collect()
+    } else {
+        args.only.clone()
+    };
+    let disable = config
+        .disable
+        .iter()
+        .map(|n| n.get_ref().clone())
+        .chain(args.disable.iter().cloned());
+    let mut builder = Linter::builder()
+        .builtin(config.builtin && !args.no_builtin)
+        .only(only)
+        .disable(disable)
+        .allow(config.allow.iter().chain(&args.allow).cloned());
+    for (name, severity) in &config.severity {
+        builder = builder.severity(name.get_ref().clone(), *severity);
+    }
+    for path in config.lexicons.iter().chain(&args.lexicon) {
+        builder = builder.lexicon(load_lexicon(path)?);
+    }
+    builder.build().map_err(|err| {
+        let place = match &err {
+            BuildError::UnknownName { name, .. } => config.locate(name),
+            _ => None,
+        };
+        Failure::Usage(match place {
+            Some(place) => format!("{place}: {err}"),
+            None => err.to_string(),
+        })
+    })
+}
+
+fn load_lexicon(path: &Path) -> Result<Lexicon, Failure> {
     let name = path.display().to_string();
     let text = std::fs::read(path).map_err(|err| {
         Failure::Usage(format!("{name}: cannot read lexicon: {}", io_reason(&err)))

@@ -77,6 +77,13 @@ pub enum BuildError {
         /// Every category name, for the error message.
         categories: Vec<String>,
     },
+    /// A phrase given to [`allow`](crate::LinterBuilder::allow) is not valid phrase syntax.
+    AllowedPhrase {
+        /// The phrase as given.
+        phrase: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// The combined matcher could not be built (for example, far too many phrases).
     Matcher(String),
 }
@@ -104,6 +111,9 @@ impl fmt::Display for BuildError {
                     write!(f, "; did you mean {}?", quote_list(suggestions))?;
                 }
                 write!(f, " (`--list-rules` lists every rule id)")
+            }
+            BuildError::AllowedPhrase { phrase, message } => {
+                write!(f, "the allowed phrase `{phrase}` {message}")
             }
             BuildError::Matcher(message) => write!(f, "cannot build the phrase matcher: {message}"),
         }

@@ -87,6 +87,7 @@ mod matcher;
 mod position;
 mod report;
 mod rule;
+mod suppress;
 
 pub use category::{Category, Severity};
 pub use error::{BuildError, LexiconError};

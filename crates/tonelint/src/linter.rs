@@ -3,13 +3,15 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::category::Category;
+use crate::category::{Category, Severity};
 use crate::error::BuildError;
 use crate::lexicon::Lexicon;
+use crate::lexicon::spec::expand_phrase;
 use crate::matcher::{Folding, Found, Matcher};
 use crate::position::Cursor;
 use crate::report::{Finding, Report, StrengthMatch, Summary};
 use crate::rule::{Rule, Strength};
+use crate::suppress::Suppressions;
 
 /// Inputs are matched in chunks of about this many bytes, split at a blank line or line break,
 /// so the working memory of a check stays small whatever the input size.
@@ -31,6 +33,8 @@ pub struct LinterBuilder {
     lexicons: Vec<Lexicon>,
     only: Vec<String>,
     disable: Vec<String>,
+    severities: Vec<(String, Severity)>,
+    allow: Vec<String>,
 }
 
 impl Default for LinterBuilder {
@@ -40,6 +44,8 @@ impl Default for LinterBuilder {
             lexicons: Vec::new(),
             only: Vec::new(),
             disable: Vec::new(),
+            severities: Vec::new(),
+            allow: Vec::new(),
         }
     }
 }
@@ -84,8 +90,41 @@ impl LinterBuilder {
         self
     }
 
-    /// Builds the linter: checks that rule ids are unique and every name given to `only` and
-    /// `disable` exists, and compiles the matcher.
+    /// Gives the rules named here (a rule id or a category) another severity. An override for a
+    /// rule id wins over one for its category.
+    ///
+    /// ```
+    /// use tonelint::{Linter, Severity};
+    ///
+    /// let linter = Linter::builder().severity("aggressive.unacceptable", Severity::Error).build()?;
+    /// let report = linter.check("This delay is unacceptable.");
+    /// assert_eq!(report.findings()[0].severity(), Severity::Error);
+    /// # Ok::<(), tonelint::BuildError>(())
+    /// ```
+    pub fn severity(mut self, name: impl Into<String>, severity: Severity) -> LinterBuilder {
+        self.severities.push((name.into(), severity));
+        self
+    }
+
+    /// Phrases that are never flagged: any finding inside one of them is dropped. They use the
+    /// lexicon phrase syntax (`{a|b}` alternatives, contractions both ways).
+    ///
+    /// ```
+    /// let linter = tonelint::Linter::builder().allow(["unacceptable risk"]).build()?;
+    /// assert!(linter.check("The plan carries an unacceptable risk.").findings().is_empty());
+    /// # Ok::<(), tonelint::BuildError>(())
+    /// ```
+    pub fn allow<I, S>(mut self, phrases: I) -> LinterBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.allow.extend(phrases.into_iter().map(Into::into));
+        self
+    }
+
+    /// Builds the linter: checks that rule ids are unique and every name given to `only`,
+    /// `disable` and `severity` exists, and compiles the matcher.
     pub fn build(self) -> Result<Linter, BuildError> {
         let mut rules: Vec<Arc<Rule>> = Vec::new();
         let mut strengths: Vec<Arc<Strength>> = Vec::new();
@@ -117,7 +156,8 @@ impl LinterBuilder {
                 });
             }
         }
-        for name in self.only.iter().chain(&self.disable) {
+        let overridden = self.severities.iter().map(|(name, _)| name);
+        for name in self.only.iter().chain(&self.disable).chain(overridden) {
             if Category::from_name(name).is_none() && !ids.contains_key(name.as_str()) {
                 return Err(unknown_name(name, ids.keys().copied()));
             }
@@ -131,12 +171,35 @@ impl LinterBuilder {
             .iter()
             .map(|rule| (only.is_empty() || named(&only, rule)) && !named(&disable, rule))
             .collect();
+        // Category overrides first, so that a rule id's override wins.
+        let mut by_category: Vec<&(String, Severity)> = self.severities.iter().collect();
+        by_category.sort_by_key(|(name, _)| Category::from_name(name).is_none());
+        let severities: Vec<Severity> = rules
+            .iter()
+            .map(|rule| {
+                by_category
+                    .iter()
+                    .filter(|(name, _)| name == rule.id() || name == rule.category().as_str())
+                    .next_back()
+                    .map_or(rule.severity(), |(_, severity)| *severity)
+            })
+            .collect();
+        let mut allowed = Vec::new();
+        for phrase in &self.allow {
+            let variants = expand_phrase(phrase).map_err(|message| BuildError::AllowedPhrase {
+                phrase: phrase.clone(),
+                message,
+            })?;
+            allowed.extend(variants);
+        }
         // Strengths are not findings, so `only` leaves them on; `disable` can switch one off.
         strengths.retain(|s| !disable.contains(s.id()));
-        let matcher = Matcher::new(&rules, &enabled, &strengths).map_err(BuildError::Matcher)?;
+        let matcher =
+            Matcher::new(&rules, &enabled, &strengths, &allowed).map_err(BuildError::Matcher)?;
         Ok(Linter {
             rules,
             enabled,
+            severities,
             strengths,
             matcher,
         })
@@ -173,6 +236,8 @@ fn unknown_name<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> BuildErro
 pub struct Linter {
     rules: Vec<Arc<Rule>>,
     enabled: Vec<bool>,
+    /// Each rule's effective severity, after overrides.
+    severities: Vec<Severity>,
     strengths: Vec<Arc<Strength>>,
     matcher: Matcher,
 }
@@ -254,6 +319,13 @@ impl Linter {
             self.matcher.find(chunk, base, &mut folding, &mut found);
             base += chunk.len();
         }
+        let suppressions = Suppressions::scan(text);
+        if !suppressions.is_empty() {
+            found.rules.retain(|m| {
+                let rule = &self.rules[m.index];
+                !suppressions.covers(m.span.start, rule.id(), rule.category())
+            });
+        }
         let mut cursor = Cursor::new(text);
         let findings: Vec<Finding> = found
             .rules
@@ -262,6 +334,7 @@ impl Linter {
                 let start = cursor.advance_to(m.span.start);
                 Finding {
                     rule: Arc::clone(&self.rules[m.index]),
+                    severity: self.severities[m.index],
                     end: cursor.peek(m.span.end),
                     start,
                     text: text[m.span.clone()].to_string(),
@@ -273,11 +346,15 @@ impl Linter {
         let strengths: Vec<StrengthMatch> = found
             .strengths
             .into_iter()
-            .map(|m| StrengthMatch {
-                strength: Arc::clone(&self.strengths[m.index]),
-                start: cursor.advance_to(m.span.start),
-                text: text[m.span.clone()].to_string(),
-                span: m.span,
+            .map(|m| {
+                let start = cursor.advance_to(m.span.start);
+                StrengthMatch {
+                    strength: Arc::clone(&self.strengths[m.index]),
+                    end: cursor.peek(m.span.end),
+                    start,
+                    text: text[m.span.clone()].to_string(),
+                    span: m.span,
+                }
             })
             .collect();
         let summary = Summary::of(&findings, &strengths, folding.words);

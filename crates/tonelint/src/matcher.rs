@@ -34,6 +34,9 @@ enum Role {
     GapAfter(u32),
 }
 
+/// The index of an exception that applies to every rule (a user's allowed phrase).
+const ANY_RULE: u32 = u32::MAX;
+
 /// What one automaton pattern stands for.
 #[derive(Clone, Copy, Debug)]
 struct Target {
@@ -87,6 +90,7 @@ impl Matcher {
         rules: &[Arc<Rule>],
         enabled: &[bool],
         strengths: &[Arc<Strength>],
+        allowed: &[String],
     ) -> Result<Matcher, String> {
         let entries = rules
             .iter()
@@ -135,6 +139,17 @@ impl Matcher {
                 pattern_sources.push(pattern.as_ref());
                 patterns.push((kind, index, regex));
             }
+        }
+        // Allowed phrases are exceptions to every rule.
+        for variant in allowed {
+            variants.push(variant);
+            targets.push(Target {
+                kind: Kind::Rule,
+                index: ANY_RULE,
+                role: Role::Exception,
+                bounded_start: variant.chars().next().is_some_and(is_word_char),
+                bounded_end: variant.chars().next_back().is_some_and(is_word_char),
+            });
         }
         let automaton = if variants.is_empty() {
             None
@@ -239,7 +254,7 @@ impl Matcher {
         found.retain(|(kind, m)| {
             !exceptions.iter().any(|(ek, e)| {
                 ek == kind
-                    && e.index == m.index
+                    && (e.index == m.index || e.index == ANY_RULE as usize)
                     && e.span.start <= m.span.start
                     && m.span.end <= e.span.end
             })

@@ -15,6 +15,7 @@ use crate::rule::{Rewrite, Rule, Strength};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub(crate) rule: Arc<Rule>,
+    pub(crate) severity: Severity,
     pub(crate) span: Range<usize>,
     pub(crate) start: LineColumn,
     pub(crate) end: LineColumn,
@@ -37,9 +38,9 @@ impl Finding {
         self.rule.category()
     }
 
-    /// The matched rule's severity.
+    /// The finding's severity: the rule's, unless the linter was built with an override.
     pub fn severity(&self) -> Severity {
-        self.rule.severity()
+        self.severity
     }
 
     /// Byte offsets of the flagged text in the checked input; both ends are char boundaries, so
@@ -98,6 +99,7 @@ pub struct StrengthMatch {
     pub(crate) strength: Arc<Strength>,
     pub(crate) span: Range<usize>,
     pub(crate) start: LineColumn,
+    pub(crate) end: LineColumn,
     pub(crate) text: String,
 }
 
@@ -122,6 +124,11 @@ impl StrengthMatch {
         self.start
     }
 
+    /// Line and column just past the recognised text.
+    pub fn end(&self) -> LineColumn {
+        self.end
+    }
+
     /// The recognised text, exactly as it appears in the input.
     pub fn text(&self) -> &str {
         &self.text
@@ -135,11 +142,13 @@ impl StrengthMatch {
 
 impl Serialize for StrengthMatch {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("StrengthMatch", 7)?;
+        let mut s = serializer.serialize_struct("StrengthMatch", 9)?;
         s.serialize_field("strength", self.id())?;
         s.serialize_field("span", &SpanJson::from(&self.span))?;
         s.serialize_field("line", &self.start.line)?;
         s.serialize_field("column", &self.start.column)?;
+        s.serialize_field("end_line", &self.end.line)?;
+        s.serialize_field("end_column", &self.end.column)?;
         s.serialize_field("text", &self.text)?;
         s.serialize_field("message", self.message())?;
         s.serialize_field("source", self.strength.source())?;

@@ -4,44 +4,53 @@
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use tonelint::{Category, Finding, Report, Rewrite, Severity, Summary};
+use tonelint::{Category, Finding, Rewrite, Severity, Summary};
 
-/// Writes every finding of one report, then its summary line.
-pub fn write_report(
-    out: &mut impl Write,
-    name: &str,
-    text: &str,
-    report: &Report,
-) -> io::Result<()> {
+use crate::checked::{Checked, Place};
+
+/// Writes every finding and strength of one input, then its summary line.
+pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
     let renderer = Renderer::styled();
-    for finding in report.findings() {
-        writeln!(
-            out,
-            "{}\n",
-            renderer.render(&[diagnostic(name, text, finding)])
-        )?;
+    for (finding, place) in checked.located() {
+        let diagnostic = diagnostic(&checked.name, &checked.shown, finding, place);
+        writeln!(out, "{}\n", renderer.render(&[diagnostic]))?;
     }
-    for strength in report.strengths() {
-        let at = strength.start();
+    for (strength, place) in checked
+        .report
+        .strengths()
+        .iter()
+        .zip(&checked.strength_places)
+    {
         writeln!(
             out,
-            "strength[{}]: {} --> {name}:{}:{} {:?}",
+            "strength[{}]: {} --> {}:{}:{} {:?}",
             strength.id(),
             strength.message(),
-            at.line,
-            at.column,
+            checked.name,
+            place.start.line,
+            place.start.column,
             strength.text()
         )?;
     }
-    writeln!(out, "{}", summary_line(name, report.summary()))
+    write_summary(out, checked)
+}
+
+/// Writes the summary line of one input.
+pub fn write_summary(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        summary_line(&checked.name, checked.report.summary())
+    )
 }
 
 fn diagnostic<'a>(
     name: &'a str,
     text: &'a str,
     finding: &'a Finding,
+    place: &Place,
 ) -> annotate_snippets::Group<'a> {
-    let span = finding.span();
+    let span = place.span.clone();
     // Only the lines holding the span go to the renderer, so a long message costs little.
     let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let last = text[span.end..]
@@ -55,7 +64,7 @@ fn diagnostic<'a>(
         .id(finding.rule_id())
         .element(
             Snippet::source(excerpt)
-                .line_start(finding.start().line)
+                .line_start(place.start.line)
                 .path(name)
                 .annotation(AnnotationKind::Primary.span(local)),
         );
@@ -82,7 +91,8 @@ pub fn suggestion(rewrite: &Rewrite) -> String {
     }
 }
 
-/// `NAME: 3 findings (2 aggressive, 1 demanding, 0 vague), 1 strength, in 40 words; score 8, verdict: aggressive`.
+/// `NAME: 3 findings (2 aggressive, 1 demanding, 0 vague), 1 strength, in 40 words; score 8,
+/// verdict: aggressive`.
 pub fn summary_line(name: &str, summary: &Summary) -> String {
     let counts: Vec<String> = Category::ALL
         .iter()

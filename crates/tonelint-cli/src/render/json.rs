@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
-use tonelint::{Category, Finding, Report, Severity, StrengthMatch, Summary};
+use tonelint::{Category, Severity};
+
+use crate::checked::Checked;
+use crate::render::lines::relocate;
 
 /// The schema version; bumped when a field changes meaning or disappears.
 const SCHEMA_VERSION: u32 = 1;
@@ -12,8 +15,9 @@ const SCHEMA_VERSION: u32 = 1;
 /// Collects the run's results and writes them as one JSON document at the end.
 #[derive(Default)]
 pub struct JsonRun {
-    files: Vec<(String, Report)>,
+    files: Vec<serde_json::Value>,
     errors: Vec<JsonError>,
+    totals: Totals,
 }
 
 #[derive(Serialize)]
@@ -25,17 +29,9 @@ struct JsonError {
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    files: Vec<JsonFile<'a>>,
+    files: &'a [serde_json::Value],
     errors: &'a [JsonError],
-    summary: Totals,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    findings: &'a [Finding],
-    strengths: &'a [StrengthMatch],
-    summary: &'a Summary,
+    summary: &'a Totals,
 }
 
 #[derive(Serialize)]
@@ -47,47 +43,68 @@ struct Totals {
     by_severity: BTreeMap<Severity, usize>,
 }
 
+impl Default for Totals {
+    fn default() -> Self {
+        Totals {
+            files: 0,
+            errors: 0,
+            findings: 0,
+            by_category: Category::ALL.iter().map(|&c| (c, 0)).collect(),
+            by_severity: Severity::ALL.iter().map(|&s| (s, 0)).collect(),
+        }
+    }
+}
+
 impl JsonRun {
-    pub fn add_report(&mut self, path: String, report: Report) {
-        self.files.push((path, report));
+    /// Adds one checked input; with `summary_only`, its findings and strengths are left out.
+    pub fn add(&mut self, checked: &Checked, summary_only: bool) -> io::Result<()> {
+        let summary = checked.report.summary();
+        self.totals.files += 1;
+        self.totals.findings += summary.findings;
+        for (category, n) in &summary.by_category {
+            *self.totals.by_category.entry(*category).or_default() += n;
+        }
+        for (severity, n) in &summary.by_severity {
+            *self.totals.by_severity.entry(*severity).or_default() += n;
+        }
+        let mut file = serde_json::json!({ "path": checked.name });
+        if !summary_only {
+            let mut findings = Vec::new();
+            for (finding, place) in checked.located() {
+                let mut value = serde_json::to_value(finding)?;
+                relocate(&mut value, place);
+                findings.push(value);
+            }
+            let mut strengths = Vec::new();
+            for (strength, place) in checked
+                .report
+                .strengths()
+                .iter()
+                .zip(&checked.strength_places)
+            {
+                let mut value = serde_json::to_value(strength)?;
+                relocate(&mut value, place);
+                strengths.push(value);
+            }
+            file["findings"] = findings.into();
+            file["strengths"] = strengths.into();
+        }
+        file["summary"] = serde_json::to_value(summary)?;
+        self.files.push(file);
+        Ok(())
     }
 
     pub fn add_error(&mut self, path: String, message: String) {
+        self.totals.errors += 1;
         self.errors.push(JsonError { path, message });
     }
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        let mut totals = Totals {
-            files: self.files.len(),
-            errors: self.errors.len(),
-            findings: 0,
-            by_category: Category::ALL.iter().map(|&c| (c, 0)).collect(),
-            by_severity: Severity::ALL.iter().map(|&s| (s, 0)).collect(),
-        };
-        for (_, report) in &self.files {
-            let summary = report.summary();
-            totals.findings += summary.findings;
-            for (category, n) in &summary.by_category {
-                *totals.by_category.entry(*category).or_default() += n;
-            }
-            for (severity, n) in &summary.by_severity {
-                *totals.by_severity.entry(*severity).or_default() += n;
-            }
-        }
         let document = Document {
             version: SCHEMA_VERSION,
-            files: self
-                .files
-                .iter()
-                .map(|(path, report)| JsonFile {
-                    path,
-                    findings: report.findings(),
-                    strengths: report.strengths(),
-                    summary: report.summary(),
-                })
-                .collect(),
+            files: &self.files,
             errors: &self.errors,
-            summary: totals,
+            summary: &self.totals,
         };
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)

@@ -1,0 +1,149 @@
+//! `tonelint.toml`: a project's or user's settings, found from the current directory upward.
+//!
+//! ```toml
+//! fail-on = "warning"             # info | warning | error | never
+//! only = ["aggressive", "demanding"]
+//! disable = ["vague.soon"]
+//! lexicons = ["team-phrases.toml"]  # relative to this file
+//! allow = ["as soon as possible"]   # phrases never flagged
+//! builtin = true                    # false: only the lexicons listed here
+//!
+//! [severity]
+//! vague = "warning"
+//! "aggressive.unacceptable" = "error"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::args::FailOn;
+
+/// The names a config file may have, in the order they are looked for in each directory.
+pub const FILE_NAMES: [&str; 2] = ["tonelint.toml", ".tonelint.toml"];
+
+/// A parsed config file, with where each name came from for error messages.
+#[derive(Debug, Default)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub fail_on: Option<FailOn>,
+    pub only: Vec<Spanned<String>>,
+    pub disable: Vec<Spanned<String>>,
+    pub lexicons: Vec<PathBuf>,
+    pub allow: Vec<String>,
+    pub builtin: bool,
+    pub severity: Vec<(Spanned<String>, tonelint::Severity)>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    fail_on: Option<RawFailOn>,
+    #[serde(default)]
+    only: Vec<Spanned<String>>,
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
+    #[serde(default)]
+    lexicons: Vec<String>,
+    #[serde(default)]
+    allow: Vec<String>,
+    builtin: Option<bool>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, tonelint::Severity>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawFailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+impl Config {
+    /// No file: built-in lexicons, nothing overridden.
+    pub fn none() -> Config {
+        Config {
+            builtin: true,
+            ..Config::default()
+        }
+    }
+
+    /// Looks for a config file in `start` and each directory above it.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .flat_map(|dir| FILE_NAMES.iter().map(move |name| dir.join(name)))
+            .find(|path| path.is_file())
+    }
+
+    /// Reads and checks a config file. Errors name the file, line and column.
+    pub fn load(path: &Path) -> Result<Config, String> {
+        let name = path.display();
+        let bytes = std::fs::read(path).map_err(|err| {
+            format!(
+                "{name}: cannot read config: {}",
+                crate::input::io_reason(&err)
+            )
+        })?;
+        let text = String::from_utf8(bytes).map_err(|err| {
+            format!(
+                "{name}: config is not valid UTF-8 (byte offset {})",
+                err.utf8_error().valid_up_to()
+            )
+        })?;
+        let raw: RawConfig = toml::from_str(&text).map_err(|err| {
+            let place = err
+                .span()
+                .map(|span| position(&text, span.start))
+                .unwrap_or_default();
+            format!("{name}{place}: {}", err.message().trim())
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            fail_on: raw.fail_on.map(|f| match f {
+                RawFailOn::Info => FailOn::Info,
+                RawFailOn::Warning => FailOn::Warning,
+                RawFailOn::Error => FailOn::Error,
+                RawFailOn::Never => FailOn::Never,
+            }),
+            only: raw.only,
+            disable: raw.disable,
+            lexicons: raw.lexicons.iter().map(|l| base.join(l)).collect(),
+            allow: raw.allow,
+            builtin: raw.builtin.unwrap_or(true),
+            severity: raw.severity.into_iter().collect(),
+            text,
+        })
+    }
+
+    /// `FILE:LINE:COLUMN` of the config entry that named `name`, when one did.
+    pub fn locate(&self, name: &str) -> Option<String> {
+        let path = self.path.as_ref()?;
+        let span = self
+            .only
+            .iter()
+            .chain(&self.disable)
+            .chain(self.severity.iter().map(|(n, _)| n))
+            .find(|n| n.get_ref() == name)?
+            .span();
+        Some(format!(
+            "{}{}",
+            path.display(),
+            position(&self.text, span.start)
+        ))
+    }
+}
+
+/// `:LINE:COLUMN` of a byte offset, 1-based.
+fn position(text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!(":{line}:{column}")
+}
