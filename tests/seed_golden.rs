@@ -30,7 +30,8 @@ const CRITICISED: &[(&str, &[Category], &str)] = &[
     ),
 ];
 
-/// Assertive versions a seed recommends; none may produce any finding.
+/// Assertive versions a seed recommends; none may produce any finding, so each scores 0 or less
+/// (strengths take points off).
 const RECOMMENDED: &[(&str, &str)] = &[
     (
         "I know you’re juggling a lot today. I want to make sure this patient gets home safely, and the home health agency can’t start services until the discharge orders are signed. What’s the best way for us to get this completed today?",
@@ -151,7 +152,8 @@ fn recommended_versions_are_clean() {
                 describe(&report)
             ));
         }
-        if report.summary().score != 0 || report.summary().verdict != Verdict::Assertive {
+        // Strengths may take the score below zero; it never rises above.
+        if report.summary().score > 0 || report.summary().verdict != Verdict::Assertive {
             failures.push(format!(
                 "{seed}: {text:?} scores {}",
                 report.summary().score

@@ -157,6 +157,9 @@ impl Matcher {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    // Measured on the built-in lexicons: the noncontiguous NFA builds fastest
+                    // and searches as fast as the others on real mail.
+                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
                     .build(&variants)
                     .map_err(|err| err.to_string())?,
             )
