@@ -34,12 +34,15 @@
 //! assert!(report.summary().by_category[&Category::Demanding] >= 1);
 //! assert_ne!(report.summary().verdict, Verdict::Assertive);
 //!
-//! // The seed's own assertive version is clean.
+//! // The seed's own assertive version is clean, and its strengths take the score below zero.
 //! let calm = linter.check(
 //!     "I know you're juggling a lot today. What's the best way for us to get this completed today?",
 //! );
-//! assert_eq!(calm.summary().score, 0);
+//! assert!(calm.findings().is_empty());
 //! assert_eq!(calm.summary().verdict, Verdict::Assertive);
+//! assert_eq!(calm.summary().score, -2);
+//! let ids: Vec<&str> = calm.strengths().iter().map(|s| s.id()).collect();
+//! assert_eq!(ids, ["strength.acknowledge", "strength.collaborative-question"]);
 //! ```
 //!
 //! # Choosing rules and adding a lexicon

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 
 use crate::category::Category;
 use crate::fold::{Folded, fold_char, is_word_char};
@@ -33,6 +33,9 @@ enum Role {
     /// The words after the ` ... ` of gapped exception number N.
     GapAfter(u32),
 }
+
+/// The name of the capture group that, when a pattern has it, is the flagged span.
+const SPAN_GROUP: &str = "span";
 
 /// The index of an exception that applies to every rule (a user's allowed phrase).
 const ANY_RULE: u32 = u32::MAX;
@@ -60,7 +63,6 @@ pub(crate) struct RawMatch {
 pub(crate) struct Matcher {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
-    pattern_set: Option<RegexSet>,
     /// Parallel to the set's patterns: the entry each belongs to and the compiled regex.
     patterns: Vec<(Kind, usize, Regex)>,
     categories: Vec<Category>,
@@ -106,7 +108,6 @@ impl Matcher {
             );
         let mut variants: Vec<&str> = Vec::new();
         let mut targets = Vec::new();
-        let mut pattern_sources = Vec::new();
         let mut patterns = Vec::new();
         let mut gaps = 0u32;
         for (kind, index, id, matching) in entries {
@@ -136,7 +137,6 @@ impl Matcher {
                     .size_limit(PATTERN_SIZE_LIMIT)
                     .build()
                     .map_err(|err| format!("`{id}`: pattern `{pattern}`: {err}"))?;
-                pattern_sources.push(pattern.as_ref());
                 patterns.push((kind, index, regex));
             }
         }
@@ -164,20 +164,9 @@ impl Matcher {
                     .map_err(|err| err.to_string())?,
             )
         };
-        let pattern_set = if pattern_sources.is_empty() {
-            None
-        } else {
-            Some(
-                RegexSetBuilder::new(&pattern_sources)
-                    .size_limit(PATTERN_SIZE_LIMIT * 4)
-                    .build()
-                    .map_err(|err| err.to_string())?,
-            )
-        };
         Ok(Matcher {
             automaton,
             targets,
-            pattern_set,
             patterns,
             categories: rules.iter().map(|r| r.category()).collect(),
         })
@@ -239,9 +228,23 @@ impl Matcher {
         } else {
             folding.count_words(chunk);
         }
-        if let Some(set) = &self.pattern_set {
-            for i in set.matches(chunk).iter() {
-                let (kind, index, regex) = &self.patterns[i];
+        for (kind, index, regex) in &self.patterns {
+            // A pattern may hold a group named `span`: the context around it must match, but
+            // only the group is flagged (the regex crate has no look-behind).
+            if regex.capture_names().any(|name| name == Some(SPAN_GROUP)) {
+                for caps in regex.captures_iter(chunk) {
+                    if let Some(m) = caps.name(SPAN_GROUP).filter(|m| !m.is_empty()) {
+                        let span = base + m.start()..base + m.end();
+                        found.push((
+                            *kind,
+                            RawMatch {
+                                index: *index,
+                                span,
+                            },
+                        ));
+                    }
+                }
+            } else {
                 for m in regex.find_iter(chunk) {
                     let span = base + m.start()..base + m.end();
                     found.push((
