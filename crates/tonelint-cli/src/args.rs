@@ -55,6 +55,11 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     pub only: Vec<String>,
 
+    /// Switch on rules that are off by default, such as the `passive` category (comma-separated,
+    /// repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub enable: Vec<String>,
+
     /// Switch off these categories or rule ids (comma-separated, repeatable).
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     pub disable: Vec<String>,

@@ -3,6 +3,7 @@
 //! ```toml
 //! fail-on = "warning"             # info | warning | error | never
 //! only = ["aggressive", "demanding"]
+//! enable = ["passive"]              # categories that are off by default
 //! disable = ["vague.soon"]
 //! lexicons = ["team-phrases.toml"]  # relative to this file
 //! allow = ["as soon as possible"]   # phrases never flagged
@@ -30,6 +31,7 @@ pub struct Config {
     pub path: Option<PathBuf>,
     pub fail_on: Option<FailOn>,
     pub only: Vec<Spanned<String>>,
+    pub enable: Vec<Spanned<String>>,
     pub disable: Vec<Spanned<String>>,
     pub lexicons: Vec<PathBuf>,
     pub allow: Vec<String>,
@@ -44,6 +46,8 @@ struct RawConfig {
     fail_on: Option<RawFailOn>,
     #[serde(default)]
     only: Vec<Spanned<String>>,
+    #[serde(default)]
+    enable: Vec<Spanned<String>>,
     #[serde(default)]
     disable: Vec<Spanned<String>>,
     #[serde(default)]
@@ -113,6 +117,7 @@ impl Config {
                 RawFailOn::Never => FailOn::Never,
             }),
             only: raw.only,
+            enable: raw.enable,
             disable: raw.disable,
             lexicons: raw.lexicons.iter().map(|l| base.join(l)).collect(),
             allow: raw.allow,
@@ -128,6 +133,7 @@ impl Config {
         let span = self
             .only
             .iter()
+            .chain(&self.enable)
             .chain(&self.disable)
             .chain(self.severity.iter().map(|(n, _)| n))
             .find(|n| n.get_ref() == name)?

@@ -154,7 +154,7 @@ fn load_config(args: &Args) -> Result<Config, Failure> {
 }
 
 /// Settings from the command line win over the config file: `--only` replaces the file's list,
-/// `--disable`, `--allow` and `--lexicon` add to it.
+/// `--enable`, `--disable`, `--allow` and `--lexicon` add to it.
 fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
     let only: Vec<String> = if args.only.is_empty() {
         config.only.iter().map(|n| n.get_ref().clone()).collect()
@@ -166,9 +166,15 @@ fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
         .iter()
         .map(|n| n.get_ref().clone())
         .chain(args.disable.iter().cloned());
+    let enable = config
+        .enable
+        .iter()
+        .map(|n| n.get_ref().clone())
+        .chain(args.enable.iter().cloned());
     let mut builder = Linter::builder()
         .builtin(config.builtin && !args.no_builtin)
         .only(only)
+        .enable(enable)
         .disable(disable)
         .allow(config.allow.iter().chain(&args.allow).cloned());
     for (name, severity) in &config.severity {

@@ -18,11 +18,24 @@ pub enum Category {
     Demanding,
     /// Phrasing that leaves the reader without a date, an owner or a commitment.
     Vague,
+    /// Framing that puts the reader on trial ("why did you...", "you failed to...") where it is
+    /// not already open hostility.
+    Accusatory,
+    /// Over-apologetic, self-effacing or desperate phrasing that weakens the writer's position
+    /// ("sorry to bother you", "I just wanted to"). Off unless asked for: it is advice to the
+    /// writer, not a risk to the relationship, and it is common in polite mail.
+    Passive,
 }
 
 impl Category {
-    /// Every category, in the order reports list them.
-    pub const ALL: [Category; 3] = [Category::Aggressive, Category::Demanding, Category::Vague];
+    /// Every category, in the order reports list them (harshest first).
+    pub const ALL: [Category; 5] = [
+        Category::Aggressive,
+        Category::Demanding,
+        Category::Accusatory,
+        Category::Vague,
+        Category::Passive,
+    ];
 
     /// The lower-case name used in lexicons, on the command line and in JSON.
     pub fn as_str(self) -> &'static str {
@@ -30,7 +43,15 @@ impl Category {
             Category::Aggressive => "aggressive",
             Category::Demanding => "demanding",
             Category::Vague => "vague",
+            Category::Accusatory => "accusatory",
+            Category::Passive => "passive",
         }
+    }
+
+    /// Whether the category's rules are on unless switched off. `passive` is off unless named
+    /// with `only` or `enable`.
+    pub fn on_by_default(self) -> bool {
+        !matches!(self, Category::Passive)
     }
 
     /// Parses a category name as written in lexicons and on the command line.

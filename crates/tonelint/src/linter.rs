@@ -32,6 +32,7 @@ pub struct LinterBuilder {
     builtin: bool,
     lexicons: Vec<Lexicon>,
     only: Vec<String>,
+    enable: Vec<String>,
     disable: Vec<String>,
     severities: Vec<(String, Severity)>,
     allow: Vec<String>,
@@ -43,6 +44,7 @@ impl Default for LinterBuilder {
             builtin: true,
             lexicons: Vec::new(),
             only: Vec::new(),
+            enable: Vec::new(),
             disable: Vec::new(),
             severities: Vec::new(),
             allow: Vec::new(),
@@ -79,8 +81,19 @@ impl LinterBuilder {
         self
     }
 
+    /// Switches on rules that are off by default (the `passive` category), by rule id or
+    /// category name, without switching the others off as [`only`](LinterBuilder::only) does.
+    pub fn enable<I, S>(mut self, names: I) -> LinterBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.enable.extend(names.into_iter().map(Into::into));
+        self
+    }
+
     /// Switches off the rules named here, by rule id or category name. Applies after
-    /// [`only`](LinterBuilder::only).
+    /// [`only`](LinterBuilder::only) and [`enable`](LinterBuilder::enable).
     pub fn disable<I, S>(mut self, names: I) -> LinterBuilder
     where
         I: IntoIterator<Item = S>,
@@ -157,19 +170,33 @@ impl LinterBuilder {
             }
         }
         let overridden = self.severities.iter().map(|(name, _)| name);
-        for name in self.only.iter().chain(&self.disable).chain(overridden) {
+        for name in self
+            .only
+            .iter()
+            .chain(&self.enable)
+            .chain(&self.disable)
+            .chain(overridden)
+        {
             if Category::from_name(name).is_none() && !ids.contains_key(name.as_str()) {
                 return Err(unknown_name(name, ids.keys().copied()));
             }
         }
         let only: HashSet<&str> = self.only.iter().map(String::as_str).collect();
+        let enable: HashSet<&str> = self.enable.iter().map(String::as_str).collect();
         let disable: HashSet<&str> = self.disable.iter().map(String::as_str).collect();
         let named = |set: &HashSet<&str>, rule: &Rule| {
             set.contains(rule.id()) || set.contains(rule.category().as_str())
         };
         let enabled: Vec<bool> = rules
             .iter()
-            .map(|rule| (only.is_empty() || named(&only, rule)) && !named(&disable, rule))
+            .map(|rule| {
+                let chosen = if only.is_empty() {
+                    rule.category().on_by_default() || named(&enable, rule)
+                } else {
+                    named(&only, rule) || named(&enable, rule)
+                };
+                chosen && !named(&disable, rule)
+            })
             .collect();
         // Category overrides first, so that a rule id's override wins.
         let mut by_category: Vec<&(String, Severity)> = self.severities.iter().collect();

@@ -184,6 +184,10 @@ pub enum Verdict {
     Demanding,
     /// Vague findings weigh most.
     Vague,
+    /// Accusatory findings weigh most.
+    Accusatory,
+    /// Passive findings weigh most.
+    Passive,
 }
 
 impl Verdict {
@@ -194,6 +198,8 @@ impl Verdict {
             Verdict::Aggressive => "aggressive",
             Verdict::Demanding => "demanding",
             Verdict::Vague => "vague",
+            Verdict::Accusatory => "accusatory",
+            Verdict::Passive => "passive",
         }
     }
 
@@ -202,6 +208,8 @@ impl Verdict {
             Category::Aggressive => Verdict::Aggressive,
             Category::Demanding => Verdict::Demanding,
             Category::Vague => Verdict::Vague,
+            Category::Accusatory => Verdict::Accusatory,
+            Category::Passive => Verdict::Passive,
         }
     }
 }
@@ -234,8 +242,8 @@ pub const STRENGTH_CREDIT: i32 = 1;
 /// the higher the score, the harsher the message reads.
 ///
 /// **Verdict**: `assertive` when there is no finding at warning or above; otherwise the category
-/// whose findings add the most points, ties going to the harsher category (aggressive, then
-/// demanding, then vague). Strengths lower the score but do not change the verdict: a hostile
+/// whose findings add the most points, ties going to the harsher category (in the order of
+/// [`Category::ALL`]: aggressive, demanding, accusatory, vague, passive). Strengths lower the score but do not change the verdict: a hostile
 /// sentence is not excused by a polite one elsewhere.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {

@@ -91,27 +91,30 @@ pub fn suggestion(rewrite: &Rewrite) -> String {
     }
 }
 
-/// `NAME: 3 findings (2 aggressive, 1 demanding, 0 vague), 1 strength, in 40 words; score 8,
-/// verdict: aggressive`.
+/// `NAME: 3 findings (2 aggressive, 1 demanding), 1 strength, in 40 words; score 8, verdict:
+/// aggressive`.
 pub fn summary_line(name: &str, summary: &Summary) -> String {
     let counts: Vec<String> = Category::ALL
         .iter()
-        .map(|c| format!("{} {c}", summary.by_category.get(c).copied().unwrap_or(0)))
+        .filter_map(|c| {
+            summary
+                .by_category
+                .get(c)
+                .filter(|&&n| n > 0)
+                .map(|n| format!("{n} {c}"))
+        })
         .collect();
     let findings = match summary.findings {
         0 => "no findings".to_string(),
-        1 => "1 finding".to_string(),
-        n => format!("{n} findings"),
+        1 => format!("1 finding ({})", counts.join(", ")),
+        n => format!("{n} findings ({})", counts.join(", ")),
     };
     let strengths = match summary.strengths {
         1 => "1 strength".to_string(),
         n => format!("{n} strengths"),
     };
     format!(
-        "{name}: {findings} ({}), {strengths}, in {} words; score {}, verdict: {}",
-        counts.join(", "),
-        summary.words,
-        summary.score,
-        summary.verdict
+        "{name}: {findings}, {strengths}, in {} words; score {}, verdict: {}",
+        summary.words, summary.score, summary.verdict
     )
 }
