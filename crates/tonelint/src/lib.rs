@@ -78,6 +78,10 @@
 //! alike, zero-width characters and soft hyphens ignored, and contractions written either way.
 //! Spans are byte offsets into the text you passed, always on char boundaries; lines and columns
 //! are 1-based, with columns counted in terminal cells.
+//!
+//! Words inside double quotation marks (`"..."`, `“...”`) are reported speech, not the writer's
+//! own tone, and are never flagged; a message can also switch findings off with `tonelint:
+//! ignore` and `tonelint-disable` comments (see the README).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -88,6 +92,7 @@ mod lexicon;
 mod linter;
 mod matcher;
 mod position;
+mod quotes;
 mod report;
 mod rule;
 mod suppress;

@@ -9,6 +9,7 @@ use crate::lexicon::Lexicon;
 use crate::lexicon::spec::expand_phrase;
 use crate::matcher::{Folding, Found, Matcher};
 use crate::position::Cursor;
+use crate::quotes::quoted_regions;
 use crate::report::{Finding, Report, StrengthMatch, Summary};
 use crate::rule::{Rule, Strength};
 use crate::suppress::Suppressions;
@@ -345,6 +346,14 @@ impl Linter {
         for chunk in chunks(text) {
             self.matcher.find(chunk, base, &mut folding, &mut found);
             base += chunk.len();
+        }
+        if !found.rules.is_empty() && text.contains(['"', '\u{201C}']) {
+            let quoted = quoted_regions(text);
+            found.rules.retain(|m| {
+                !quoted
+                    .iter()
+                    .any(|q| q.start <= m.span.start && m.span.end <= q.end)
+            });
         }
         let suppressions = Suppressions::scan(text);
         if !suppressions.is_empty() {
