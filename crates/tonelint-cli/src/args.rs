@@ -7,7 +7,8 @@ use clap::{Parser, ValueEnum};
 /// Flags phrasing in a draft message that reads as aggressive, demanding or vague, and suggests
 /// an assertive rewrite for each.
 ///
-/// Reads each FILE, or standard input when no FILE is given or FILE is `-`.
+/// Reads each FILE, or standard input when no FILE is given or FILE is `-`. A directory is walked
+/// (honouring .gitignore) for .txt, .md, .eml, .mbox and .html files.
 ///
 /// Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on a usage
 /// or input error (missing or unreadable file, invalid UTF-8, binary or empty input, bad lexicon,
@@ -15,9 +16,18 @@ use clap::{Parser, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "tonelint", version, max_term_width = 100)]
 pub struct Args {
-    /// Files to check; `-` or nothing reads standard input.
+    /// Files or directories to check; `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    /// How to read the inputs: `auto` guesses from the name and the first bytes (email, mbox,
+    /// Markdown, HTML), anything unrecognised is plain text.
+    #[arg(long, default_value = "auto", value_name = "KIND", value_parser = parse_input_kind)]
+    pub input: tonelint_document::InputKind,
+
+    /// How many files to check at once (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -83,6 +93,12 @@ pub struct Args {
     /// Explain a rule at length, with its phrases, examples and rewrites, and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+}
+
+fn parse_input_kind(value: &str) -> Result<tonelint_document::InputKind, String> {
+    value
+        .parse()
+        .map_err(|err: tonelint_document::ParseInputKindError| err.to_string())
 }
 
 /// How results are printed.

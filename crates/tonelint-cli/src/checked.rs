@@ -1,9 +1,12 @@
 //! One checked input as the renderers see it: the report, and where each finding sits in the
-//! text the user sees.
+//! file as the user sees it.
 
 use std::ops::Range;
 
-use tonelint::{Finding, LineColumn, Report};
+use tonelint::{Finding, LineColumn, Linter, Report, display_width};
+use tonelint_document::{DocumentError, InputKind, Part, extract};
+
+use crate::input::{InputError, Source};
 
 /// A finding's place in the input as the user sees it.
 #[derive(Clone, Debug)]
@@ -16,52 +19,215 @@ pub struct Place {
 
 /// The result of checking one input (a file, standard input, or one message of a mailbox).
 pub struct Checked {
-    /// What the user called it: the path, `<stdin>`, or `PATH#MESSAGE` for a mailbox message.
+    /// What the user called it: the path or `<stdin>`, with the message for a mailbox message.
     pub name: String,
-    /// The path alone, for formats that annotate files.
+    /// The path alone, for locations.
     pub path: String,
-    /// The text as the user sees it; spans and positions point into it.
-    pub shown: String,
+    /// The message within a mailbox, when there is one.
+    pub label: Option<String>,
+    /// The file's text as the user sees it (invalid UTF-8 shown as U+FFFD); places point into it.
+    pub shown: std::sync::Arc<str>,
     pub report: Report,
     /// Parallel to `report.findings()`.
     pub places: Vec<Place>,
     /// Parallel to `report.strengths()`.
     pub strength_places: Vec<Place>,
+    /// Problems the reader worked around (a lossy decode, say).
+    pub warnings: Vec<String>,
 }
 
 impl Checked {
-    /// A plain-text input: what was checked is what the user sees.
-    pub fn plain(name: String, text: String, report: Report) -> Checked {
-        let places = report
-            .findings()
-            .iter()
-            .map(|f| Place {
-                span: f.span(),
-                start: f.start(),
-                end: f.end(),
-            })
-            .collect();
-        let strength_places = report
-            .strengths()
-            .iter()
-            .map(|s| Place {
-                span: s.span(),
-                start: s.start(),
-                end: s.end(),
-            })
-            .collect();
-        Checked {
-            path: name.clone(),
-            name,
-            shown: text,
-            report,
-            places,
-            strength_places,
-        }
-    }
-
     /// The findings with their places.
     pub fn located(&self) -> impl Iterator<Item = (&Finding, &Place)> {
         self.report.findings().iter().zip(&self.places)
+    }
+}
+
+/// Reads `bytes` as `kind` (guessed when `Auto`) and checks each part it holds: one for most
+/// inputs, one per message for a mailbox.
+pub fn check_input(
+    linter: &Linter,
+    source: &Source,
+    bytes: &[u8],
+    kind: InputKind,
+) -> Result<Vec<Checked>, InputError> {
+    let kind = match kind {
+        InputKind::Auto => tonelint_document::detect(bytes, source.file_name()),
+        kind => kind,
+    };
+    let parts = extract(bytes, kind, source.file_name()).map_err(|err| match err {
+        DocumentError::InvalidUtf8 { offset, line, column, .. } => InputError {
+            position: Some((line, column)),
+            ..InputError::new(
+                source,
+                format!(
+                    "invalid UTF-8 (byte 0x{:02x} at byte offset {offset}); save the draft as UTF-8, or name \
+                     its kind with --input if it is an email",
+                    bytes.get(offset).copied().unwrap_or(0)
+                ),
+            )
+        },
+        err => InputError::new(source, err.to_string()),
+    })?;
+    let shown = Shown::new(bytes);
+    let text: std::sync::Arc<str> = shown.text.clone().into();
+    let path = source.to_string();
+    Ok(parts
+        .into_iter()
+        .map(|part| {
+            let report = linter.check(&part.text);
+            let mut locator = Locator::new(&shown.text);
+            let mut place = |span: Range<usize>| {
+                let original = part.to_original_range(span);
+                let span = shown.map(original.start)..shown.map_end(original.end);
+                let start = locator.locate(span.start);
+                let end = locator.locate_ahead(span.end);
+                Place { span, start, end }
+            };
+            let places = report.findings().iter().map(|f| place(f.span())).collect();
+            let strength_places = report.strengths().iter().map(|s| place(s.span())).collect();
+            let name = match &part.label {
+                Some(label) => format!("{path} {label}"),
+                None => path.clone(),
+            };
+            Checked {
+                name,
+                path: path.clone(),
+                label: part.label.clone(),
+                shown: text.clone(),
+                report,
+                places,
+                strength_places,
+                warnings: part_warnings(&part),
+            }
+        })
+        .collect())
+}
+
+fn part_warnings(part: &Part) -> Vec<String> {
+    part.warnings.clone()
+}
+
+/// The input's bytes as text, with invalid UTF-8 sequences replaced by U+FFFD, and a map from
+/// byte offsets in the input to byte offsets in that text.
+struct Shown {
+    text: String,
+    /// (offset in the input, offset in the text, whether the run was valid UTF-8), in order.
+    runs: Vec<(usize, usize, bool)>,
+}
+
+impl Shown {
+    fn new(bytes: &[u8]) -> Shown {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Shown {
+                text: text.to_string(),
+                runs: vec![(0, 0, true)],
+            };
+        }
+        let mut text = String::with_capacity(bytes.len());
+        let mut runs = Vec::new();
+        let mut at = 0;
+        for chunk in bytes.utf8_chunks() {
+            runs.push((at, text.len(), true));
+            text.push_str(chunk.valid());
+            at += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                runs.push((at, text.len(), false));
+                text.push(char::REPLACEMENT_CHARACTER);
+                at += chunk.invalid().len();
+            }
+        }
+        Shown { text, runs }
+    }
+
+    /// The text offset of input offset `at` (an offset inside an invalid run maps to its start).
+    fn map(&self, at: usize) -> usize {
+        let i = self
+            .runs
+            .partition_point(|run| run.0 <= at)
+            .saturating_sub(1);
+        let (input, text, valid) = self.runs[i];
+        let mapped = if valid { text + (at - input) } else { text };
+        mapped.min(self.text.len())
+    }
+
+    /// Like [`map`](Shown::map), for the end of a span: an end inside an invalid run takes the
+    /// whole replacement character.
+    fn map_end(&self, at: usize) -> usize {
+        let i = self
+            .runs
+            .partition_point(|run| run.0 < at)
+            .saturating_sub(1);
+        let (input, text, valid) = self.runs[i];
+        let mapped = if valid {
+            text + (at - input)
+        } else {
+            text + char::REPLACEMENT_CHARACTER.len_utf8()
+        };
+        mapped.min(self.text.len())
+    }
+}
+
+/// Line and column of offsets in one text, asked for mostly in increasing order.
+struct Locator<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Locator<'a> {
+        Locator {
+            text,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    fn locate(&mut self, at: usize) -> LineColumn {
+        if at < self.offset {
+            *self = Locator::new(self.text);
+        }
+        let skipped = &self.text.as_bytes()[self.offset..at];
+        if let Some(last) = skipped.iter().rposition(|&b| b == b'\n') {
+            self.line += skipped.iter().filter(|&&b| b == b'\n').count();
+            self.line_start = self.offset + last + 1;
+        }
+        self.offset = at;
+        LineColumn {
+            line: self.line,
+            column: display_width(&self.text[self.line_start..at]) + 1,
+        }
+    }
+
+    /// The position of `at` without moving past the last position asked for.
+    fn locate_ahead(&self, at: usize) -> LineColumn {
+        let mut probe = Locator { ..*self };
+        probe.locate(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_bytes_map_to_one_replacement_character() {
+        let shown = Shown::new(b"caf\xe9 ok");
+        assert_eq!(shown.text, "caf\u{FFFD} ok");
+        assert_eq!(shown.map(5), 3 + 3 + 1);
+        assert_eq!(&shown.text[shown.map(5)..], "ok");
+        assert_eq!(shown.map(3), 3);
+        assert_eq!(shown.map_end(4), 6);
+    }
+
+    #[test]
+    fn positions_count_lines_and_cells() {
+        let mut locator = Locator::new("ab\n\u{4F60}x");
+        assert_eq!(locator.locate(1), LineColumn { line: 1, column: 2 });
+        assert_eq!(locator.locate(6), LineColumn { line: 2, column: 3 });
+        assert_eq!(locator.locate(0), LineColumn { line: 1, column: 1 });
     }
 }

@@ -1,11 +1,12 @@
-//! Reading what the user asked to check, refusing what cannot be a draft with a message that
-//! names the file and the position.
+//! Reading what the user asked to check: standard input, files, and directories walked the way
+//! ripgrep walks them. Inputs that cannot be drafts are refused with a message that names the
+//! file and the position.
 
 use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-/// Where a text came from, as shown to the user.
+/// Where an input came from, as shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     Stdin,
@@ -13,11 +14,11 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn from_arg(arg: &Path) -> Source {
-        if arg == Path::new("-") {
-            Source::Stdin
-        } else {
-            Source::File(arg.to_path_buf())
+    /// The file name, for guessing the input kind from its extension.
+    pub fn file_name(&self) -> Option<&str> {
+        match self {
+            Source::Stdin => None,
+            Source::File(path) => path.file_name().and_then(|n| n.to_str()),
         }
     }
 }
@@ -40,6 +41,16 @@ pub struct InputError {
     pub message: String,
 }
 
+impl InputError {
+    pub fn new(source: &Source, message: impl Into<String>) -> InputError {
+        InputError {
+            source: source.clone(),
+            position: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.source)?;
@@ -50,21 +61,61 @@ impl fmt::Display for InputError {
     }
 }
 
+/// File extensions read when a directory is walked: drafts, mail and documents. Files named on
+/// the command line are read whatever their extension.
+pub const WALKED_EXTENSIONS: [&str; 9] = [
+    "txt", "text", "md", "markdown", "eml", "mbox", "html", "htm", "msg",
+];
+
+/// Expands the command line's paths into inputs: `-` is standard input, a directory is walked
+/// (honouring `.gitignore` and hidden-file rules) for files with [`WALKED_EXTENSIONS`], in a
+/// stable order.
+pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
+    if args.is_empty() {
+        return (vec![Source::Stdin], Vec::new());
+    }
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg == Path::new("-") {
+            sources.push(Source::Stdin);
+        } else if arg.is_dir() {
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(arg).build() {
+                match entry {
+                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                        let walked = entry
+                            .path()
+                            .extension()
+                            .and_then(|e| e.to_str())
+                            .is_some_and(|e| {
+                                WALKED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                            });
+                        if walked {
+                            found.push(entry.into_path());
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(err) => {
+                        errors.push(InputError::new(&Source::File(arg.clone()), err.to_string()))
+                    }
+                }
+            }
+            found.sort();
+            sources.extend(found.into_iter().map(Source::File));
+        } else {
+            sources.push(Source::File(arg.clone()));
+        }
+    }
+    (sources, errors)
+}
+
 /// How many leading bytes are inspected for NUL bytes, as git and ripgrep do to spot binaries.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
-/// Reads a whole input as UTF-8 text, at most `max_size` bytes.
-pub fn read_text(source: &Source, max_size: u64) -> Result<String, InputError> {
-    let fail = |message: String| InputError {
-        source: source.clone(),
-        position: None,
-        message,
-    };
-    let fail_at = |(line, column): (usize, usize), message: String| InputError {
-        source: source.clone(),
-        position: Some((line, column)),
-        message,
-    };
+/// Reads a whole input, at most `max_size` bytes, refusing empty and binary ones.
+pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError> {
+    let fail = |message: String| InputError::new(source, message);
     let mut bytes = Vec::new();
     let read = match source {
         Source::Stdin => io::stdin()
@@ -73,7 +124,7 @@ pub fn read_text(source: &Source, max_size: u64) -> Result<String, InputError> {
             .read_to_end(&mut bytes),
         Source::File(path) => {
             if path.is_dir() {
-                return Err(fail("is a directory; name the files to check".into()));
+                return Err(fail("is a directory".into()));
             }
             std::fs::File::open(path)
                 .and_then(|file| file.take(max_size + 1).read_to_end(&mut bytes))
@@ -86,32 +137,22 @@ pub fn read_text(source: &Source, max_size: u64) -> Result<String, InputError> {
         )));
     }
     if let Some(at) = bytes.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0) {
-        return Err(fail_at(
-            line_column(&bytes, at),
-            format!(
+        return Err(InputError {
+            position: Some(line_column(&bytes, at)),
+            ..fail(format!(
                 "looks like a binary file (NUL byte at byte offset {at}); tonelint checks text"
-            ),
+            ))
+        });
+    }
+    if bytes.is_empty() {
+        return Err(fail("is empty; there is nothing to check".into()));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail(
+            "holds only white space; there is nothing to check".into(),
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let at = err.utf8_error().valid_up_to();
-        let bytes = err.as_bytes();
-        fail_at(
-            line_column(bytes, at),
-            format!(
-                "invalid UTF-8 (byte 0x{:02x} at byte offset {at}); save the draft as UTF-8",
-                bytes[at]
-            ),
-        )
-    })?;
-    if text.trim().is_empty() {
-        return Err(fail(if text.is_empty() {
-            "is empty; there is nothing to check".into()
-        } else {
-            "holds only white space; there is nothing to check".into()
-        }));
-    }
-    Ok(text)
+    Ok(bytes)
 }
 
 /// The system's reason without Rust's "(os error N)" suffix.

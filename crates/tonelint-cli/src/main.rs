@@ -12,12 +12,14 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
+use rayon::prelude::*;
 use tonelint::{BuildError, Lexicon, Linter};
 
 use crate::args::{Args, ColorWhen, FailOn, Format};
 use crate::checked::Checked;
+use crate::checked::check_input;
 use crate::config::Config;
-use crate::input::{Source, io_reason, read_text};
+use crate::input::{InputError, io_reason, read_bytes};
 use crate::render::json::JsonRun;
 
 /// Findings at or above `--fail-on`.
@@ -62,6 +64,10 @@ fn report_error(message: &str) {
     let _ = writeln!(anstream::stderr(), "tonelint: error: {message}");
 }
 
+fn report_warning(message: &str) {
+    let _ = writeln!(anstream::stderr(), "tonelint: warning: {message}");
+}
+
 fn run(args: &Args) -> Result<u8, Failure> {
     let config = load_config(args)?;
     let linter = build_linter(args, &config)?;
@@ -75,44 +81,62 @@ fn run(args: &Args) -> Result<u8, Failure> {
         return explain(&mut out, &linter, id);
     }
 
-    let sources: Vec<Source> = if args.files.is_empty() {
-        vec![Source::Stdin]
-    } else {
-        args.files.iter().map(|f| Source::from_arg(f)).collect()
-    };
     let threshold = args
         .fail_on
         .or(config.fail_on)
         .unwrap_or(FailOn::Warning)
         .threshold();
+    let (sources, walk_errors) = input::expand(&args.files);
     let mut status = 0;
     let mut json = JsonRun::default();
-    for source in &sources {
-        let name = source.to_string();
-        let text = match read_text(source, args.max_size) {
-            Ok(text) => text,
+    for err in walk_errors {
+        report_error(&err.to_string());
+        json.add_error(err.source.to_string(), err.message);
+        status = EXIT_ERROR;
+    }
+    if let Some(threads) = args.threads {
+        // Only fails if a pool was already built, which nothing here does.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    // Files are read and checked in parallel; results come back in input order, so output is
+    // the same whatever the thread count.
+    let results: Vec<Result<Vec<Checked>, InputError>> = sources
+        .par_iter()
+        .map(|source| {
+            let bytes = read_bytes(source, args.max_size)?;
+            check_input(&linter, source, &bytes, args.input)
+        })
+        .collect();
+    for result in results {
+        let checked_parts = match result {
+            Ok(parts) => parts,
             Err(err) => {
                 report_error(&err.to_string());
-                json.add_error(name, err.message);
+                json.add_error(err.source.to_string(), err.message);
                 status = EXIT_ERROR;
                 continue;
             }
         };
-        let report = linter.check(&text);
-        if status == 0 && threshold.is_some_and(|t| report.has_findings_at_least(t)) {
-            status = EXIT_FINDINGS;
-        }
-        let checked = Checked::plain(name, text, report);
-        if args.quiet {
-            continue;
-        }
-        match args.format {
-            Format::Human if args.summary => render::human::write_summary(&mut out, &checked)?,
-            Format::Human => render::human::write_report(&mut out, &checked)?,
-            Format::Short => render::lines::write_short(&mut out, &checked)?,
-            Format::Jsonl => render::lines::write_jsonl(&mut out, &checked)?,
-            Format::Github => render::lines::write_github(&mut out, &checked)?,
-            Format::Json => json.add(&checked, args.summary)?,
+        for checked in checked_parts {
+            for warning in &checked.warnings {
+                report_warning(&format!("{}: {warning}", checked.name));
+            }
+            if status == 0 && threshold.is_some_and(|t| checked.report.has_findings_at_least(t)) {
+                status = EXIT_FINDINGS;
+            }
+            if args.quiet {
+                continue;
+            }
+            match args.format {
+                Format::Human if args.summary => render::human::write_summary(&mut out, &checked)?,
+                Format::Human => render::human::write_report(&mut out, &checked)?,
+                Format::Short => render::lines::write_short(&mut out, &checked)?,
+                Format::Jsonl => render::lines::write_jsonl(&mut out, &checked)?,
+                Format::Github => render::lines::write_github(&mut out, &checked)?,
+                Format::Json => json.add(&checked, args.summary)?,
+            }
         }
     }
     if args.format == Format::Json && !args.quiet {

@@ -12,7 +12,7 @@ use crate::checked::{Checked, Place};
 pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
     let renderer = Renderer::styled();
     for (finding, place) in checked.located() {
-        let diagnostic = diagnostic(&checked.name, &checked.shown, finding, place);
+        let diagnostic = diagnostic(&checked.path, &checked.shown, finding, place);
         writeln!(out, "{}\n", renderer.render(&[diagnostic]))?;
     }
     for (strength, place) in checked
@@ -26,7 +26,7 @@ pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
             "strength[{}]: {} --> {}:{}:{} {:?}",
             strength.id(),
             strength.message(),
-            checked.name,
+            checked.path,
             place.start.line,
             place.start.column,
             strength.text()

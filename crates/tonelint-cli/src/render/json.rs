@@ -67,7 +67,10 @@ impl JsonRun {
         for (severity, n) in &summary.by_severity {
             *self.totals.by_severity.entry(*severity).or_default() += n;
         }
-        let mut file = serde_json::json!({ "path": checked.name });
+        let mut file = serde_json::json!({ "path": checked.path });
+        if let Some(label) = &checked.label {
+            file["message_id"] = label.as_str().into();
+        }
         if !summary_only {
             let mut findings = Vec::new();
             for (finding, place) in checked.located() {

@@ -14,7 +14,7 @@ pub fn write_short(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            checked.name,
+            checked.path,
             place.start.line,
             place.start.column,
             finding.severity(),
@@ -28,6 +28,8 @@ pub fn write_short(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
 #[derive(Serialize)]
 struct JsonLine<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_id: Option<&'a str>,
     #[serde(flatten)]
     finding: &'a Finding,
 }
@@ -37,7 +39,8 @@ struct JsonLine<'a> {
 pub fn write_jsonl(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
     for (finding, place) in checked.located() {
         let mut value = serde_json::to_value(JsonLine {
-            path: &checked.name,
+            path: &checked.path,
+            message_id: checked.label.as_deref(),
             finding,
         })?;
         relocate(&mut value, place);
