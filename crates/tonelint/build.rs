@@ -144,7 +144,7 @@ fn emit_rule(code: &mut String, origin: &str, rule: &spec::RuleSpec) {
         code,
         "    Rule {{ id: Cow::Borrowed({:?}), origin: Cow::Borrowed({origin:?}), line: {}, \
          category: Category::{:?}, severity: Severity::{:?}, message: Cow::Borrowed({:?}), \
-         explanation: Cow::Borrowed({:?}), matching: {}, rewrites: Cow::Borrowed(&[{}]) }},",
+         explanation: Cow::Borrowed({:?}), matching: {}, rewrites: Cow::Borrowed(&[{}]), fix: {} }},",
         rule.id,
         rule.line,
         rule.category,
@@ -153,6 +153,10 @@ fn emit_rule(code: &mut String, origin: &str, rule: &spec::RuleSpec) {
         rule.explanation,
         matching(&rule.matching),
         rewrites.join(", "),
+        match &rule.fix {
+            Some(fix) => format!("Some(Cow::Borrowed({fix:?}))"),
+            None => "None".to_string(),
+        },
     );
 }
 

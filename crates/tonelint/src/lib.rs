@@ -87,6 +87,7 @@
 
 mod category;
 mod error;
+mod fix;
 mod fold;
 mod lexicon;
 mod linter;
@@ -99,6 +100,7 @@ mod suppress;
 
 pub use category::{Category, Severity};
 pub use error::{BuildError, LexiconError};
+pub use fix::{Edit, apply_edits};
 pub use lexicon::Lexicon;
 pub use linter::{Linter, LinterBuilder};
 pub use position::{LineColumn, display_width};

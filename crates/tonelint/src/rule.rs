@@ -118,6 +118,7 @@ pub struct Rule {
     pub(crate) explanation: Cow<'static, str>,
     pub(crate) matching: Matching,
     pub(crate) rewrites: Cow<'static, [Rewrite]>,
+    pub(crate) fix: Option<Cow<'static, str>>,
 }
 
 /// An assertive way to say what a flagged phrase was trying to say.
@@ -163,6 +164,12 @@ impl Rule {
         &self.rewrites
     }
 
+    /// A replacement for the matched words that the lexicon marks safe in any sentence (`fix`
+    /// field): what `--fix` writes. An empty replacement deletes the words.
+    pub fn fix(&self) -> Option<&str> {
+        self.fix.as_deref()
+    }
+
     pub(crate) fn from_spec(spec: RuleSpec, origin: &str) -> Rule {
         Rule {
             id: Cow::Owned(spec.id),
@@ -173,6 +180,7 @@ impl Rule {
             message: Cow::Owned(spec.message),
             explanation: Cow::Owned(spec.explanation),
             matching: Matching::from_spec(spec.matching),
+            fix: spec.fix.map(Cow::Owned),
             rewrites: Cow::Owned(
                 spec.rewrites
                     .into_iter()

@@ -55,6 +55,8 @@ pub struct RuleSpec {
     pub explanation: String,
     pub matching: MatchSpec,
     pub rewrites: Vec<RewriteSpec>,
+    /// A replacement for the matched words that is safe in any sentence, for `--fix`.
+    pub fix: Option<String>,
 }
 
 /// One strength (a move the seeds recommend) as read and checked from a lexicon file.
@@ -147,6 +149,7 @@ struct RawRule {
     counterexamples: Vec<String>,
     #[serde(default)]
     rewrite: Vec<RawRewrite>,
+    fix: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -316,6 +319,7 @@ fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String
         message: rule.message.trim().to_string(),
         explanation: rule.explanation.trim().to_string(),
         matching: check_matching(raw_match!(rule))?,
+        fix: rule.fix,
         rewrites: rule
             .rewrite
             .into_iter()
