@@ -1,14 +1,14 @@
 //! Measures tonelint's lexicons on labelled data and prints one table.
 //!
 //! - The Stanford Politeness Corpus (Wikipedia): flag rates, AUC and accuracy.
-//! - Enron email: how often ordinary business mail gets flagged.
+//! - Enron email: how often ordinary business mail gets flagged (the author's own text, read
+//!   with tonelint-document as the CLI reads email).
 //! - The project's own corpus in `tests/corpus/`: every must / must-not expectation.
 //!
 //! The shared data sets live outside the repository (`../shared/data`); when they are absent
 //! their rows say so and the rest still runs.
 
 pub mod corpus;
-pub mod enron;
 pub mod metrics;
 pub mod politeness;
 
