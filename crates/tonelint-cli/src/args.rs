@@ -86,6 +86,20 @@ pub struct Args {
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_size: u64,
 
+    /// Print the text with every safe fix applied (rules whose lexicon entry has a `fix`) instead
+    /// of the findings. Nothing is written unless --write is given too.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Show the safe fixes as a unified diff instead of the findings.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Apply the safe fixes to the files themselves, atomically (a temporary file renamed over
+    /// the original, permissions kept). Prints nothing unless --diff is given too.
+    #[arg(long)]
+    pub write: bool,
+
     /// List every rule (id, category, severity, on/off, message) and exit.
     #[arg(long, conflicts_with = "explain")]
     pub list_rules: bool,
@@ -114,6 +128,8 @@ pub enum Format {
     Jsonl,
     /// GitHub Actions workflow commands (`::warning file=...::`), which annotate pull requests.
     Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
 }
 
 /// When to use colour.

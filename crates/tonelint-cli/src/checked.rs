@@ -6,6 +6,7 @@ use std::ops::Range;
 use tonelint::{Finding, LineColumn, Linter, Report, display_width};
 use tonelint_document::{DocumentError, InputKind, Part, extract};
 
+use crate::fix::ByteEdit;
 use crate::input::{InputError, Source};
 
 /// A finding's place in the input as the user sees it.
@@ -34,6 +35,9 @@ pub struct Checked {
     pub strength_places: Vec<Place>,
     /// Problems the reader worked around (a lossy decode, say).
     pub warnings: Vec<String>,
+    /// The safe replacements (`fix` in the lexicon) as edits of the file's bytes, kept only where
+    /// the file holds exactly the flagged words (a decoded email body is never edited).
+    pub edits: Vec<ByteEdit>,
 }
 
 impl Checked {
@@ -85,6 +89,18 @@ pub fn check_input(
                 Place { span, start, end }
             };
             let places = report.findings().iter().map(|f| place(f.span())).collect();
+            let edits = report
+                .fixes(&part.text)
+                .into_iter()
+                .filter_map(|edit| {
+                    let span = part.to_original_range(edit.span.clone());
+                    let exact = bytes.get(span.clone()) == Some(part.text[edit.span].as_bytes());
+                    exact.then_some(ByteEdit {
+                        span,
+                        replacement: edit.replacement,
+                    })
+                })
+                .collect();
             let strength_places = report.strengths().iter().map(|s| place(s.span())).collect();
             let name = match &part.label {
                 Some(label) => format!("{path} {label}"),
@@ -99,6 +115,7 @@ pub fn check_input(
                 places,
                 strength_places,
                 warnings: part_warnings(&part),
+                edits,
             }
         })
         .collect())

@@ -4,6 +4,7 @@
 mod args;
 mod checked;
 mod config;
+mod fix;
 mod input;
 mod render;
 
@@ -19,7 +20,7 @@ use crate::args::{Args, ColorWhen, FailOn, Format};
 use crate::checked::Checked;
 use crate::checked::check_input;
 use crate::config::Config;
-use crate::input::{InputError, io_reason, read_bytes};
+use crate::input::{InputError, Source, io_reason, read_bytes};
 use crate::render::json::JsonRun;
 
 /// Findings at or above `--fail-on`.
@@ -89,8 +90,10 @@ fn run(args: &Args) -> Result<u8, Failure> {
     let (sources, walk_errors) = input::expand(&args.files);
     let mut status = 0;
     let mut json = JsonRun::default();
+    let mut sarif = render::sarif::SarifRun::new(&linter);
     for err in walk_errors {
         report_error(&err.to_string());
+        sarif.add_error(&err.source.to_string(), &err.message);
         json.add_error(err.source.to_string(), err.message);
         status = EXIT_ERROR;
     }
@@ -102,48 +105,124 @@ fn run(args: &Args) -> Result<u8, Failure> {
     }
     // Files are read and checked in parallel; results come back in input order, so output is
     // the same whatever the thread count.
-    let results: Vec<Result<Vec<Checked>, InputError>> = sources
+    let results: Vec<Result<Read, InputError>> = sources
         .par_iter()
         .map(|source| {
             let bytes = read_bytes(source, args.max_size)?;
-            check_input(&linter, source, &bytes, args.input)
+            let parts = check_input(&linter, source, &bytes, args.input)?;
+            Ok((bytes, parts))
         })
         .collect();
-    for result in results {
-        let checked_parts = match result {
-            Ok(parts) => parts,
+    let fixing = args.fix || args.diff || args.write;
+    for (source, result) in sources.iter().zip(results) {
+        let (bytes, checked_parts) = match result {
+            Ok(done) => done,
             Err(err) => {
                 report_error(&err.to_string());
+                sarif.add_error(&err.source.to_string(), &err.message);
                 json.add_error(err.source.to_string(), err.message);
                 status = EXIT_ERROR;
                 continue;
             }
         };
-        for checked in checked_parts {
+        for checked in &checked_parts {
             for warning in &checked.warnings {
                 report_warning(&format!("{}: {warning}", checked.name));
             }
-            if status == 0 && threshold.is_some_and(|t| checked.report.has_findings_at_least(t)) {
+            // When fixing, what counts is what the fixes leave behind.
+            let fails = |f: &tonelint::Finding| {
+                threshold.is_some_and(|t| f.severity() >= t) && !(fixing && f.fix().is_some())
+            };
+            if status == 0 && checked.report.findings().iter().any(fails) {
                 status = EXIT_FINDINGS;
             }
+        }
+        if fixing {
+            if let Err(message) = apply_fixes(
+                &mut out,
+                args,
+                source,
+                &bytes,
+                &checked_parts,
+                sources.len() > 1,
+            )? {
+                report_error(&message);
+                status = EXIT_ERROR;
+            }
+            continue;
+        }
+        for checked in &checked_parts {
             if args.quiet {
                 continue;
             }
             match args.format {
-                Format::Human if args.summary => render::human::write_summary(&mut out, &checked)?,
-                Format::Human => render::human::write_report(&mut out, &checked)?,
-                Format::Short => render::lines::write_short(&mut out, &checked)?,
-                Format::Jsonl => render::lines::write_jsonl(&mut out, &checked)?,
-                Format::Github => render::lines::write_github(&mut out, &checked)?,
-                Format::Json => json.add(&checked, args.summary)?,
+                Format::Human if args.summary => render::human::write_summary(&mut out, checked)?,
+                Format::Human => render::human::write_report(&mut out, checked)?,
+                Format::Short => render::lines::write_short(&mut out, checked)?,
+                Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
+                Format::Github => render::lines::write_github(&mut out, checked)?,
+                Format::Json => json.add(checked, args.summary)?,
+                Format::Sarif => sarif.add(checked),
             }
         }
     }
-    if args.format == Format::Json && !args.quiet {
-        json.write(&mut out)?;
+    if fixing {
+        out.flush()?;
+        return Ok(status);
+    }
+    if !args.quiet {
+        match args.format {
+            Format::Json => json.write(&mut out)?,
+            Format::Sarif => sarif.write(&mut out)?,
+            _ => {}
+        }
     }
     out.flush()?;
     Ok(status)
+}
+
+/// One input as read (its bytes) and checked (one result per part: a mailbox has several).
+type Read = (Vec<u8>, Vec<Checked>);
+
+/// `--fix`, `--diff`, `--write` for one input. The outer error is an output failure; the inner
+/// one a file that could not be written (and was left as it was).
+fn apply_fixes(
+    out: &mut impl Write,
+    args: &Args,
+    source: &Source,
+    bytes: &[u8],
+    parts: &[Checked],
+    several: bool,
+) -> io::Result<Result<(), String>> {
+    let edits = fix::file_edits(parts);
+    let fixed = fix::apply(bytes, &edits);
+    let name = source.to_string();
+    if args.diff && !edits.is_empty() {
+        fix::write_diff(out, &name, bytes, &fixed)?;
+    }
+    if !args.write {
+        if !args.diff && !args.quiet {
+            if several {
+                writeln!(out, "==> {name} <==")?;
+            }
+            out.write_all(&fixed)?;
+        }
+        return Ok(Ok(()));
+    }
+    let Source::File(path) = source else {
+        return Ok(Err(
+            "cannot --write standard input; use --fix to print the fixed text".into(),
+        ));
+    };
+    if edits.is_empty() {
+        return Ok(Ok(()));
+    }
+    Ok(fix::write_atomically(path, &fixed).map_err(|err| {
+        format!(
+            "{name}: cannot write the fixes: {}; the file is unchanged",
+            io_reason(&err)
+        )
+    }))
 }
 
 fn explain(out: &mut impl Write, linter: &Linter, id: &str) -> Result<u8, Failure> {

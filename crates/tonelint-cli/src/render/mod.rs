@@ -5,3 +5,4 @@ pub mod human;
 pub mod json;
 pub mod lines;
 pub mod rules;
+pub mod sarif;

@@ -1,0 +1,156 @@
+//! `--format sarif`: SARIF 2.1.0, the format code-scanning dashboards read. Every enabled rule is
+//! listed in the tool's driver with its help text; each finding is a result with its region in
+//! the file, and a `fixes` entry where the rule has a safe replacement.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+use tonelint::{Linter, Severity};
+
+use crate::checked::Checked;
+use crate::render::human::suggestion;
+
+/// Collects results over the run and writes one SARIF log at the end.
+pub struct SarifRun {
+    rules: Vec<Value>,
+    index: HashMap<String, usize>,
+    results: Vec<Value>,
+    notifications: Vec<Value>,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+impl SarifRun {
+    pub fn new(linter: &Linter) -> SarifRun {
+        let mut rules = Vec::new();
+        let mut index = HashMap::new();
+        for rule in linter.rules().filter(|r| linter.is_enabled(r.id())) {
+            let help: Vec<String> = rule
+                .rewrites()
+                .iter()
+                .map(|r| format!("try: {}", suggestion(r)))
+                .collect();
+            index.insert(rule.id().to_string(), rules.len());
+            rules.push(json!({
+                "id": rule.id(),
+                "shortDescription": { "text": rule.message() },
+                "fullDescription": { "text": rule.explanation() },
+                "help": { "text": help.join("\n") },
+                "defaultConfiguration": { "level": level(rule.severity()) },
+                "properties": { "category": rule.category().as_str(), "tags": [rule.category().as_str()] },
+            }));
+        }
+        SarifRun {
+            rules,
+            index,
+            results: Vec::new(),
+            notifications: Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, checked: &Checked) {
+        for (finding, place) in checked.located() {
+            // SARIF counts columns in code points; the other formats count terminal cells.
+            let start_column = code_point_column(&checked.shown, place.span.start);
+            let end_column = code_point_column(&checked.shown, place.span.end);
+            let region = json!({
+                "startLine": place.start.line,
+                "startColumn": start_column,
+                "endLine": place.end.line,
+                "endColumn": end_column,
+                "snippet": { "text": finding.text() },
+            });
+            let location = json!({
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri(&checked.path) },
+                    "region": region,
+                }
+            });
+            let mut result = json!({
+                "ruleId": finding.rule_id(),
+                "level": level(finding.severity()),
+                "message": { "text": finding.message() },
+                "locations": [location],
+            });
+            if let Some(&i) = self.index.get(finding.rule_id()) {
+                result["ruleIndex"] = i.into();
+            }
+            if let Some(replacement) = finding.fix() {
+                result["fixes"] = json!([{
+                    "description": { "text": format!("Replace {:?} with {:?}", finding.text(), replacement) },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(&checked.path) },
+                        "replacements": [{
+                            "deletedRegion": {
+                                "startLine": place.start.line,
+                                "startColumn": start_column,
+                                "endLine": place.end.line,
+                                "endColumn": end_column,
+                            },
+                            "insertedContent": { "text": replacement },
+                        }],
+                    }],
+                }]);
+            }
+            self.results.push(result);
+        }
+    }
+
+    /// Records an input that could not be read, as a tool execution notification.
+    pub fn add_error(&mut self, path: &str, message: &str) {
+        self.notifications.push(json!({
+            "level": "error",
+            "message": { "text": format!("{path}: {message}") },
+        }));
+    }
+
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let log = json!({
+            "version": "2.1.0",
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "tonelint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": self.rules,
+                }},
+                "invocations": [{
+                    "executionSuccessful": self.notifications.is_empty(),
+                    "toolExecutionNotifications": self.notifications,
+                }],
+                "columnKind": "unicodeCodePoints",
+                "results": self.results,
+            }],
+        });
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
+}
+
+/// The 1-based column of a byte offset, counted in Unicode code points.
+fn code_point_column(text: &str, at: usize) -> usize {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at].chars().count() + 1
+}
+
+/// A relative URI reference for a path (SARIF wants URIs, not OS paths).
+fn uri(path: &str) -> String {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}

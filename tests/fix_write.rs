@@ -1,0 +1,124 @@
+//! `--fix`, `--diff` and `--write` never lose a user's text: files are only touched with
+//! `--write`, then atomically, and a failed write leaves the original as it was.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const DRAFT: &str = "Any update on the authorization?? I need the orders today!!!\n";
+const FIXED: &str = "Any update on the authorization? I need the orders today!\n";
+
+fn tonelint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tonelint"))
+        .current_dir(dir)
+        .arg("--no-config")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn fix_and_diff_print_but_do_not_touch_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), DRAFT).unwrap();
+    let fixed = tonelint(dir.path(), &["--fix", "draft.txt"]);
+    assert_eq!(String::from_utf8_lossy(&fixed.stdout), FIXED);
+    let diff = tonelint(dir.path(), &["--diff", "draft.txt"]);
+    let diff = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        diff.contains("--- a/draft.txt")
+            && diff.contains("+Any update on the authorization? I need"),
+        "{diff}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        DRAFT
+    );
+}
+
+#[test]
+fn write_replaces_the_file_and_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, DRAFT).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let run = tonelint(dir.path(), &["--write", "draft.txt"]);
+    assert!(
+        run.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn write_through_a_symlink_changes_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("real.txt"), DRAFT).unwrap();
+    std::os::unix::fs::symlink("real.txt", dir.path().join("link.txt")).unwrap();
+    tonelint(dir.path(), &["--write", "link.txt"]);
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("link.txt"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("real.txt")).unwrap(),
+        FIXED
+    );
+}
+
+#[test]
+fn a_write_that_cannot_happen_leaves_the_file_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, DRAFT).unwrap();
+    // A symlink whose target's directory is gone cannot be written through.
+    std::os::unix::fs::symlink(
+        dir.path().join("gone/draft.txt"),
+        dir.path().join("dangling.txt"),
+    )
+    .unwrap();
+    let run = tonelint(dir.path(), &["--write", "dangling.txt", "draft.txt"]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("dangling.txt"), "{stderr}");
+    // The other file was still fixed, and nothing else appeared.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn write_refuses_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tonelint"))
+        .args(["--no-config", "--write"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(DRAFT.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot --write standard input"));
+}
