@@ -122,3 +122,27 @@ fn write_refuses_standard_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot --write standard input"));
 }
+
+/// A directory the user cannot write into: the temporary file cannot be created, so nothing
+/// changes. Permissions do not bind root, so as root the check is skipped with a message (the
+/// dangling-symlink and simulated-disk-error tests cover the same path as root).
+#[test]
+fn write_into_a_read_only_directory_changes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, DRAFT).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = dir.path().join(".probe");
+    if std::fs::write(&probe, "").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipping: this user (root?) can write into a read-only directory");
+        return;
+    }
+    let run = tonelint(dir.path(), &["--write", "draft.txt"]);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("the file is unchanged"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), DRAFT);
+}
