@@ -1,13 +1,6 @@
 //! The `tonelint` command: parses arguments, reads inputs, renders reports, sets the exit status.
 //! Everything about tone lives in the `tonelint` library.
 
-mod args;
-mod checked;
-mod config;
-mod fix;
-mod input;
-mod render;
-
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -16,12 +9,12 @@ use clap::Parser;
 use rayon::prelude::*;
 use tonelint::{BuildError, Lexicon, Linter};
 
-use crate::args::{Args, ColorWhen, FailOn, Format};
-use crate::checked::Checked;
-use crate::checked::check_input;
-use crate::config::Config;
-use crate::input::{InputError, Source, io_reason, read_bytes};
-use crate::render::json::JsonRun;
+use tonelint_cli::args::{Args, ColorWhen, FailOn, Format};
+use tonelint_cli::checked::{Checked, check_input};
+use tonelint_cli::config::Config;
+use tonelint_cli::input::{self, InputError, Source, io_reason, read_bytes};
+use tonelint_cli::render::json::JsonRun;
+use tonelint_cli::{fix, render};
 
 /// Findings at or above `--fail-on`.
 const EXIT_FINDINGS: u8 = 1;
