@@ -6,6 +6,9 @@
 use tonelint::Linter;
 
 /// (rule id, flagged sentence, the same words in a context that must not be flagged)
+///
+/// Apart from the two quoted-speech pairs (an engine rule), every "fine" sentence here is flagged
+/// by its rule when the rule's `exceptions` are removed: the context rule is what keeps it quiet.
 const PAIRS: &[(&str, &str, &str)] = &[
     // Quoted speech is someone else's words (an engine rule, not a lexicon exception).
     (
@@ -17,6 +20,181 @@ const PAIRS: &[(&str, &str, &str)] = &[
         "aggressive.unacceptable",
         "This delay is unacceptable.",
         "Her daughter called the wait “unacceptable” when we spoke this morning.",
+    ),
+    // Reported speech without quotation marks: a lexicon exception ("said ... ridiculous").
+    (
+        "aggressive.unacceptable",
+        "The adjuster's delay is unacceptable.",
+        "She said the adjuster's delay was unacceptable, so I promised her a date.",
+    ),
+    (
+        "aggressive.ridiculous",
+        "This denial is ridiculous.",
+        "The family said the denial was ridiculous, so I'd like to walk them through it.",
+    ),
+    (
+        "aggressive.outrageous",
+        "The wait is outrageous.",
+        "Her son called the wait outrageous.",
+    ),
+    (
+        "aggressive.insult",
+        "Your office is incompetent.",
+        "The patient's son called our office incompetent, so I'd like to walk him through the timeline.",
+    ),
+    // Negation: the same words, denied.
+    (
+        "aggressive.blame",
+        "This delay is your fault.",
+        "This delay is not your fault.",
+    ),
+    (
+        "accusatory.your-mistake",
+        "The missing page was your mistake.",
+        "The missing page was not your mistake; the fax cut it off.",
+    ),
+    (
+        "aggressive.outrageous",
+        "The fee is outrageous.",
+        "The fee is high, but not outrageous.",
+    ),
+    (
+        "aggressive.insult",
+        "Your office is incompetent.",
+        "Your office is not incompetent; it is understaffed.",
+    ),
+    (
+        "aggressive.not-my-problem",
+        "Big deal.",
+        "It's no big deal.",
+    ),
+    (
+        "demanding.end-of-discussion",
+        "No exceptions.",
+        "The policy applies to every member, with no exceptions.",
+    ),
+    // Offers, and questions about what the reader needs.
+    (
+        "demanding.right-now",
+        "I need it right now.",
+        "Do you need it right now?",
+    ),
+    (
+        "demanding.asap",
+        "I need it asap.",
+        "If you need it asap, I can bring it over.",
+    ),
+    (
+        "demanding.you-need-to",
+        "You need to send the records today.",
+        "Let me know if you need to send the records later.",
+    ),
+    (
+        "demanding.i-need-you-to",
+        "I need you to call the family today.",
+        "I need you to know that we're here for you.",
+    ),
+    (
+        "demanding.immediately",
+        "Sign the form immediately.",
+        "I'll sign the form immediately.",
+    ),
+    (
+        "demanding.do-it-now",
+        "Sign it now.",
+        "I'll sign it now.",
+    ),
+    (
+        "demanding.get-this-done",
+        "Make it happen.",
+        "Let's make it happen.",
+    ),
+    (
+        "aggressive.escalation-threat",
+        "I'll escalate this.",
+        "I'll escalate this if you'd like.",
+    ),
+    (
+        "aggressive.you-still-havent",
+        "You still haven't received the form.",
+        "If you still haven't received the form, let me know.",
+    ),
+    (
+        "accusatory.you-didnt",
+        "You didn't send the consent form.",
+        "If you didn't send the consent form yet, I can bring a copy.",
+    ),
+    (
+        "accusatory.you-forgot",
+        "You forgot to sign page two.",
+        "If you forgot to sign page two, I can bring it back to the unit.",
+    ),
+    (
+        "accusatory.why-did-you",
+        "Why don't you call the family yourself?",
+        "Why don't you come by the clinic on Thursday?",
+    ),
+    // Care instructions: steps for the patient, not orders to a colleague.
+    (
+        "demanding.you-must",
+        "You must take the forms to the billing office.",
+        "You must take this with food.",
+    ),
+    (
+        "demanding.you-have-to",
+        "You have to send the form today.",
+        "You have to keep the leg elevated today.",
+    ),
+    (
+        "demanding.you-need-to",
+        "You need to fax the orders today.",
+        "You need to keep the dressing dry today.",
+    ),
+    (
+        "demanding.dont-order",
+        "Do not remove the notes from the chart.",
+        "Do not remove the dressing for 48 hours.",
+    ),
+    (
+        "demanding.not-allowed",
+        "You are not allowed to call the unit after 5.",
+        "You are not allowed to drive for 24 hours after the procedure.",
+    ),
+    (
+        "demanding.immediately",
+        "Send the records immediately.",
+        "If the bleeding starts again, call us immediately.",
+    ),
+    (
+        "demanding.immediately",
+        "This needs to be done immediately.",
+        "This needs to be done immediately after surgery.",
+    ),
+    (
+        "aggressive.calm-down",
+        "Calm down.",
+        "The breathing exercises helped her calm down.",
+    ),
+    // Descriptive uses: the words describe a state of affairs instead of ordering anyone.
+    (
+        "demanding.right-now",
+        "Call the family right now.",
+        "Call volume is high right now, so the line may be slow.",
+    ),
+    (
+        "demanding.you-must",
+        "You must be at the clinic by 8.",
+        "You must be exhausted after the week you've had.",
+    ),
+    (
+        "demanding.immediately",
+        "This needs to be fixed immediately.",
+        "Did it need to be fixed immediately?",
+    ),
+    (
+        "vague.soon",
+        "We'll have an answer soon.",
+        "I'll call you as soon as we have an answer.",
     ),
 ];
 

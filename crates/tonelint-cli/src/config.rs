@@ -100,10 +100,17 @@ impl Config {
                 err.utf8_error().valid_up_to()
             )
         })?;
-        let raw: RawConfig = toml::from_str(&text).map_err(|err| {
+        Config::parse(path, &text)
+    }
+
+    /// Checks the text of a config file read from `path`, which names it in errors and is what
+    /// its `lexicons` are relative to. Reads no file, so it can be tested and fuzzed on its own.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, String> {
+        let name = path.display();
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
             let place = err
                 .span()
-                .map(|span| position(&text, span.start))
+                .map(|span| position(text, span.start))
                 .unwrap_or_default();
             format!("{name}{place}: {}", err.message().trim())
         })?;
@@ -123,7 +130,7 @@ impl Config {
             allow: raw.allow,
             builtin: raw.builtin.unwrap_or(true),
             severity: raw.severity.into_iter().collect(),
-            text,
+            text: text.to_string(),
         })
     }
 

@@ -92,11 +92,15 @@ mod fold;
 mod lexicon;
 mod linter;
 mod matcher;
+mod pattern;
+mod phrase_table;
 mod position;
 mod quotes;
 mod report;
 mod rule;
 mod suppress;
+mod token;
+mod trigger;
 
 pub use category::{Category, Severity};
 pub use error::{BuildError, LexiconError};

@@ -7,7 +7,7 @@ use crate::category::{Category, Severity};
 use crate::error::BuildError;
 use crate::lexicon::Lexicon;
 use crate::lexicon::spec::expand_phrase;
-use crate::matcher::{Folding, Found, Matcher};
+use crate::matcher::{Found, Matcher, Scratch};
 use crate::position::Cursor;
 use crate::quotes::quoted_regions;
 use crate::report::{Finding, Report, StrengthMatch, Summary};
@@ -142,11 +142,13 @@ impl LinterBuilder {
     pub fn build(self) -> Result<Linter, BuildError> {
         let mut rules: Vec<Arc<Rule>> = Vec::new();
         let mut strengths: Vec<Arc<Strength>> = Vec::new();
-        let lexicons = self
-            .builtin
-            .then(Lexicon::builtin)
-            .into_iter()
-            .chain(self.lexicons);
+        let builtin = self.builtin.then(Lexicon::builtin);
+        // The built-in entries come first, in built-in order: the embedded automaton names them
+        // by that position.
+        let builtin_rules = builtin.as_ref().map_or(0, |b| b.rules.len());
+        let builtin_strength_ids: Option<Vec<Arc<Strength>>> =
+            builtin.as_ref().map(|b| b.strengths.clone());
+        let lexicons = builtin.into_iter().chain(self.lexicons);
         for lexicon in lexicons {
             rules.extend(lexicon.rules);
             strengths.extend(lexicon.strengths);
@@ -221,8 +223,20 @@ impl LinterBuilder {
         }
         // Strengths are not findings, so `only` leaves them on; `disable` can switch one off.
         strengths.retain(|s| !disable.contains(s.id()));
-        let matcher =
-            Matcher::new(&rules, &enabled, &strengths, &allowed).map_err(BuildError::Matcher)?;
+        let builtin_strengths: Option<Vec<Option<usize>>> = builtin_strength_ids.map(|list| {
+            list.iter()
+                .map(|b| strengths.iter().position(|s| Arc::ptr_eq(s, b)))
+                .collect()
+        });
+        let matcher = Matcher::new(
+            &rules,
+            &enabled,
+            &strengths,
+            &allowed,
+            builtin_rules,
+            builtin_strengths.as_deref(),
+        )
+        .map_err(BuildError::Matcher)?;
         Ok(Linter {
             rules,
             enabled,
@@ -340,19 +354,20 @@ impl Linter {
     /// assert_eq!((finding.start().line, finding.start().column), (1, 15));
     /// ```
     pub fn check(&self, text: &str) -> Report {
-        let mut folding = Folding::default();
+        let mut scratch = Scratch::default();
         let mut found = Found::default();
         let mut base = 0;
         for chunk in chunks(text) {
-            self.matcher.find(chunk, base, &mut folding, &mut found);
+            self.matcher.find(chunk, base, &mut scratch, &mut found);
             base += chunk.len();
         }
         if !found.rules.is_empty() && text.contains(['"', '\u{201C}']) {
+            // The regions are disjoint and in order, so only the last one starting at or before a
+            // match can hold it.
             let quoted = quoted_regions(text);
             found.rules.retain(|m| {
-                !quoted
-                    .iter()
-                    .any(|q| q.start <= m.span.start && m.span.end <= q.end)
+                let at = quoted.partition_point(|q| q.start <= m.span.start);
+                !(at > 0 && m.span.end <= quoted[at - 1].end)
             });
         }
         let suppressions = Suppressions::scan(text);
@@ -393,7 +408,7 @@ impl Linter {
                 }
             })
             .collect();
-        let summary = Summary::of(&findings, &strengths, folding.words);
+        let summary = Summary::of(&findings, &strengths, scratch.words(&self.matcher));
         Report {
             findings,
             strengths,

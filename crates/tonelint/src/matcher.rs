@@ -1,20 +1,33 @@
-//! Finding rule matches in text: one Aho-Corasick automaton over every folded phrase variant and
-//! exception of every enabled rule, plus a regex set for the few shape patterns.
+//! Finding rule matches in text.
 //!
-//! The input is folded chunk by chunk into a small buffer (lower case, look-alikes unified,
-//! white space collapsed, invisible characters dropped) with a map from each folded byte back to
-//! the input, so spans always point into the original text.
+//! One pass of the tokenizer (`token.rs`) folds the input into tokens; each token is looked up
+//! in a vocabulary and drives a word-level Aho-Corasick automaton (`phrase_table.rs`) over every
+//! phrase variant and exception. The built-in lexicons' automaton is built by the build script
+//! and embedded, so building a linter builds nothing for them; lexicons and allowed phrases
+//! added at run time get a second, smaller automaton. The same lookup tells which lexicon
+//! `patterns` can match at all (`trigger.rs`); the others are not run.
+//!
+//! Spans are byte offsets into the original input: tokens carry their own.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
-
 use crate::category::Category;
-use crate::fold::{Folded, fold_char, is_word_char};
-use crate::lexicon::spec::{MAX_GAP_WORDS, PATTERN_SIZE_LIMIT};
-use crate::rule::{Rule, Strength};
+use crate::lexicon::spec::MAX_GAP_WORDS;
+use crate::pattern::{Pattern, Window};
+use crate::phrase_table::{
+    self, ANY_ENTRY, BOUNDED_END, BOUNDED_START, Builder, GAP_ADJACENT, ROLE_EXCEPTION,
+    ROLE_GAP_AFTER, ROLE_GAP_BEFORE, ROLE_PHRASE, ROOT, Tables, Target, UNKNOWN,
+};
+use crate::rule::{Matching, Rule, Strength};
+use crate::token::{Piece, Token, Tokenizer};
+use crate::trigger;
+
+mod builtin {
+    //! The automaton and pattern list the build script made from the built-in lexicons.
+    include!(concat!(env!("OUT_DIR"), "/builtin_matcher.rs"));
+}
 
 /// Which kind of lexicon entry a match belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,34 +36,17 @@ pub(crate) enum Kind {
     Strength,
 }
 
-/// What part an automaton pattern plays for its entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
-    Phrase,
-    Exception,
-    /// The words before the ` ... ` of gapped exception number N.
-    GapBefore(u32),
-    /// The words after the ` ... ` of gapped exception number N.
-    GapAfter(u32),
+impl Kind {
+    fn from_code(code: u32) -> Kind {
+        if code == 0 { Kind::Rule } else { Kind::Strength }
+    }
 }
 
-/// The name of the capture group that, when a pattern has it, is the flagged span.
-const SPAN_GROUP: &str = "span";
+/// The most places a word is cut at when its parts are looked up for patterns.
+const MAX_CUTS: usize = 10;
 
-/// The index of an exception that applies to every rule (a user's allowed phrase).
-const ANY_RULE: u32 = u32::MAX;
-
-/// What one automaton pattern stands for.
-#[derive(Clone, Copy, Debug)]
-struct Target {
-    kind: Kind,
-    index: u32,
-    role: Role,
-    /// The variant starts with a word character, so the match must start at a word boundary.
-    bounded_start: bool,
-    /// The variant ends with a word character, so the match must end at a word boundary.
-    bounded_end: bool,
-}
+/// No linter entry (a disabled rule or strength).
+const NONE: u32 = u32::MAX - 1;
 
 /// A match before positions are worked out: the entry's index among the rules or among the
 /// strengths, and the byte span in the input.
@@ -60,22 +56,66 @@ pub(crate) struct RawMatch {
     pub(crate) span: Range<usize>,
 }
 
-pub(crate) struct Matcher {
-    automaton: Option<AhoCorasick>,
-    targets: Vec<Target>,
-    /// Parallel to the set's patterns: the entry each belongs to and the compiled regex.
-    patterns: Vec<(Kind, usize, Regex)>,
-    categories: Vec<Category>,
+/// One automaton and how its entries map to the linter's.
+struct Part {
+    tables: Tables,
+    /// Table rule entry -> linter rule index, or [`NONE`].
+    rules: Vec<u32>,
+    /// Table strength entry -> linter strength index, or [`NONE`].
+    strengths: Vec<u32>,
+    /// Trigger id -> index in [`Matcher::patterns`] and the split's index in it, or
+    /// ([`NONE`], 0).
+    triggers: Vec<(u32, u32)>,
 }
 
-/// Scratch space for folding one chunk; reused across chunks of one check.
+impl Part {
+    fn entry(&self, kind: Kind, entry: u32) -> u32 {
+        if entry == ANY_ENTRY {
+            return ANY_ENTRY;
+        }
+        let map = match kind {
+            Kind::Rule => &self.rules,
+            Kind::Strength => &self.strengths,
+        };
+        map.get(entry as usize).copied().unwrap_or(NONE)
+    }
+}
+
+pub(crate) struct Matcher {
+    parts: Vec<Part>,
+    /// Each pattern with its entry.
+    patterns: Vec<(Kind, usize, Pattern)>,
+    categories: Vec<Category>,
+    /// Whether any phrase or exception is looked for; if not, words are counted the simple way.
+    has_phrases: bool,
+    /// A power of two at least the longest pattern in tokens.
+    ring: usize,
+}
+
+/// Scratch space for one check, reused across its chunks.
 #[derive(Default)]
-pub(crate) struct Folding {
-    text: String,
-    /// For each byte of `text`, the input offset of the character it came from.
-    origin: Vec<usize>,
-    /// Words seen so far.
-    pub(crate) words: usize,
+pub(crate) struct Scratch {
+    tokenizer: Tokenizer,
+    /// The start of recent tokens, and whether each starts a word (see [`BOUNDED_START`]).
+    starts: Vec<(usize, bool)>,
+    /// Trigger words seen in the chunk: pattern, split, span.
+    words: Vec<(u32, u32, Range<usize>)>,
+    /// Per pattern: its trigger words (split, span), and scratch for its windows.
+    pattern_words: Vec<(u32, Range<usize>)>,
+    windows: Vec<Range<usize>>,
+    /// Words counted when there is no phrase to look for.
+    plain_words: usize,
+}
+
+impl Scratch {
+    /// The number of words in everything checked so far.
+    pub(crate) fn words(&self, matcher: &Matcher) -> usize {
+        if matcher.has_phrases {
+            self.tokenizer.words
+        } else {
+            self.plain_words
+        }
+    }
 }
 
 /// Where one check's matches go.
@@ -85,210 +125,509 @@ pub(crate) struct Found {
     pub(crate) strengths: Vec<RawMatch>,
 }
 
+/// A match found in one chunk, with what orders it among matches of the same span.
+struct Hit {
+    kind: Kind,
+    /// Linter entry index, or [`ANY_ENTRY`].
+    entry: u32,
+    span: Range<usize>,
+    /// Regex matches come after phrase matches of the same span, as they always have.
+    from_pattern: bool,
+}
+
+/// One side of a gapped exception.
+struct GapSide {
+    kind: Kind,
+    entry: u32,
+    gap: u32,
+    span: Range<usize>,
+}
+
+/// The matches of one chunk, before exceptions and overlaps are applied.
+#[derive(Default)]
+struct ChunkHits {
+    found: Vec<Hit>,
+    exceptions: Vec<Hit>,
+    before: Vec<GapSide>,
+    after: Vec<GapSide>,
+}
+
+impl ChunkHits {
+    fn add(&mut self, kind: Kind, entry: u32, role: u32, gap: u32, span: Range<usize>) {
+        if entry == NONE {
+            return;
+        }
+        let hit = Hit {
+            kind,
+            entry,
+            span,
+            from_pattern: false,
+        };
+        match role {
+            ROLE_PHRASE => self.found.push(hit),
+            ROLE_EXCEPTION => self.exceptions.push(hit),
+            ROLE_GAP_BEFORE => self.before.push(GapSide {
+                kind,
+                entry,
+                gap,
+                span: hit.span,
+            }),
+            _ => self.after.push(GapSide {
+                kind,
+                entry,
+                gap,
+                span: hit.span,
+            }),
+        }
+    }
+}
+
+/// Adds one entry's phrases and exceptions to an automaton under construction.
+fn add_entry(builder: &mut Builder, kind: Kind, entry: u32, matching: &Matching) {
+    let code = if kind == Kind::Rule { 0 } else { 1 };
+    for (list, role, gap) in variant_lists(matching) {
+        for variant in list.iter() {
+            let target = Target {
+                kind: code,
+                entry,
+                role,
+                gap,
+                len: 0,
+                flags: phrase_table::variant_flags(variant),
+            };
+            builder.add(&phrase_table::variant_tokens(variant), target);
+        }
+    }
+}
+
 impl Matcher {
-    /// Builds the matcher over the enabled `rules` and all `strengths`. Matches name entries by
-    /// their index in these slices.
+    /// Builds the matcher over the enabled `rules` and all `strengths`. The first
+    /// `builtin_rules` rules are the built-in ones, in built-in order; `builtin_strengths` maps
+    /// each built-in strength to its index in `strengths`, if it is there. Matches name entries
+    /// by their index in `rules` and `strengths`.
     pub(crate) fn new(
         rules: &[Arc<Rule>],
         enabled: &[bool],
         strengths: &[Arc<Strength>],
         allowed: &[String],
+        builtin_rules: usize,
+        builtin_strengths: Option<&[Option<usize>]>,
     ) -> Result<Matcher, String> {
-        let entries = rules
-            .iter()
-            .zip(enabled)
-            .enumerate()
-            .filter(|(_, (_, on))| **on)
-            .map(|(i, (r, _))| (Kind::Rule, i, r.id(), &r.matching))
-            .chain(
-                strengths
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (Kind::Strength, i, s.id(), &s.matching)),
-            );
-        let mut variants: Vec<&str> = Vec::new();
-        let mut targets = Vec::new();
-        let mut patterns = Vec::new();
-        let mut gaps = 0u32;
-        for (kind, index, id, matching) in entries {
-            let mut lists = vec![
-                (&matching.phrase_variants, Role::Phrase),
-                (&matching.exception_variants, Role::Exception),
-            ];
-            for (before, after) in matching.exception_gaps.iter() {
-                lists.push((before, Role::GapBefore(gaps)));
-                lists.push((after, Role::GapAfter(gaps)));
-                gaps += 1;
-            }
-            for (list, role) in lists {
-                for variant in list.iter() {
-                    variants.push(variant);
-                    targets.push(Target {
-                        kind,
-                        index: index as u32,
-                        role,
-                        bounded_start: variant.chars().next().is_some_and(is_word_char),
-                        bounded_end: variant.chars().next_back().is_some_and(is_word_char),
-                    });
+        let mut parts = Vec::new();
+        let mut patterns: Vec<(Kind, usize, Pattern)> = Vec::new();
+        let mut has_phrases = false;
+        let enabled_rule = |i: usize| enabled.get(i).copied().unwrap_or(false);
+        if let Some(strength_map) = builtin_strengths {
+            let strength_map: Vec<u32> = strength_map
+                .iter()
+                .map(|i| i.map_or(NONE, |i| i as u32))
+                .collect();
+            let tables = Tables::from_static(builtin::TABLES);
+            let mut first_pattern = Vec::with_capacity(builtin::PATTERNS.len());
+            for (n, &(kind, entry, source)) in builtin::PATTERNS.iter().enumerate() {
+                let index = match kind {
+                    0 if enabled_rule(entry as usize) => Some(entry as usize),
+                    1 => strength_map
+                        .get(entry as usize)
+                        .filter(|&&i| i != NONE)
+                        .map(|&i| i as usize),
+                    _ => None,
+                };
+                first_pattern.push(index.map(|_| patterns.len() as u32));
+                if let Some(index) = index {
+                    let windows = builtin::SPLITS
+                        .iter()
+                        .filter(|s| s.0 as usize == n)
+                        .map(|&(_, prefix, suffix, prefix_max, suffix_max)| {
+                            Window::new(Cow::Borrowed(prefix), Cow::Borrowed(suffix), prefix_max, suffix_max)
+                        })
+                        .collect();
+                    patterns.push((
+                        Kind::from_code(kind),
+                        index,
+                        Pattern::lazy(Cow::Borrowed(source), windows),
+                    ));
                 }
             }
-            for pattern in matching.patterns.iter() {
-                let regex = regex::RegexBuilder::new(pattern)
-                    .size_limit(PATTERN_SIZE_LIMIT)
-                    .build()
-                    .map_err(|err| format!("`{id}`: pattern `{pattern}`: {err}"))?;
-                patterns.push((kind, index, regex));
+            // Trigger ids are positions in SPLITS; a pattern's splits are numbered in order.
+            let mut triggers = Vec::with_capacity(builtin::SPLITS.len());
+            let mut last = (u32::MAX, 0);
+            for &(p, ..) in builtin::SPLITS {
+                let nth = if last.0 == p { last.1 + 1 } else { 0 };
+                last = (p, nth);
+                triggers.push(match first_pattern.get(p as usize).copied().flatten() {
+                    Some(index) => (index, nth),
+                    None => (NONE, 0),
+                });
+            }
+            has_phrases |= (0..builtin_rules).any(|i| enabled_rule(i) && has_variants(&rules[i].matching))
+                || strength_map
+                    .iter()
+                    .any(|&i| i != NONE && has_variants(&strengths[i as usize].matching));
+            parts.push(Part {
+                tables,
+                rules: (0..builtin_rules as u32)
+                    .map(|i| if enabled_rule(i as usize) { i } else { NONE })
+                    .collect(),
+                strengths: strength_map,
+                triggers,
+            });
+        }
+        // Everything not built in: one automaton built now.
+        let mut builder = Builder::new();
+        let mut triggers = Vec::new();
+        let first_rule = if parts.is_empty() { 0 } else { builtin_rules };
+        let builtin_strength_set: Vec<bool> = {
+            let mut set = vec![false; strengths.len()];
+            if let Some(part) = parts.first() {
+                for &i in &part.strengths {
+                    if i != NONE {
+                        set[i as usize] = true;
+                    }
+                }
+            }
+            set
+        };
+        let extra_rules = (first_rule..rules.len())
+            .filter(|&i| enabled_rule(i))
+            .map(|i| (Kind::Rule, i, rules[i].id(), &rules[i].matching));
+        let extra_strengths = (0..strengths.len())
+            .filter(|&i| !builtin_strength_set[i])
+            .map(|i| (Kind::Strength, i, strengths[i].id(), &strengths[i].matching));
+        for (kind, index, id, matching) in extra_rules.chain(extra_strengths) {
+            has_phrases |= has_variants(matching);
+            add_entry(&mut builder, kind, index as u32, matching);
+            for source in matching.patterns.iter() {
+                let splits = trigger::splits(source).unwrap_or_default();
+                let mut windows = Vec::with_capacity(splits.len());
+                for (nth, split) in splits.into_iter().enumerate() {
+                    for word in &split.words {
+                        builder.trigger(word, triggers.len() as u32);
+                    }
+                    triggers.push((patterns.len() as u32, nth as u32));
+                    windows.push(Window::new(
+                        Cow::Owned(split.prefix),
+                        Cow::Owned(split.suffix),
+                        split.prefix_max,
+                        split.suffix_max,
+                    ));
+                }
+                let pattern = Pattern::eager(source.clone(), windows)
+                    .map_err(|err| format!("`{id}`: pattern `{source}`: {err}"))?;
+                patterns.push((kind, index, pattern));
             }
         }
         // Allowed phrases are exceptions to every rule.
-        for variant in allowed {
-            variants.push(variant);
-            targets.push(Target {
-                kind: Kind::Rule,
-                index: ANY_RULE,
-                role: Role::Exception,
-                bounded_start: variant.chars().next().is_some_and(is_word_char),
-                bounded_end: variant.chars().next_back().is_some_and(is_word_char),
+        let none = || Cow::Borrowed(&[][..]);
+        let allowed_matching = Matching {
+            phrases: none(),
+            phrase_variants: none(),
+            patterns: none(),
+            exceptions: none(),
+            exception_variants: Cow::Owned(allowed.iter().cloned().map(Cow::Owned).collect()),
+            exception_gaps: Cow::Borrowed(&[]),
+            examples: none(),
+            counterexamples: none(),
+        };
+        has_phrases |= !allowed.is_empty();
+        add_entry(&mut builder, Kind::Rule, ANY_ENTRY, &allowed_matching);
+        if !builder.is_empty() || (has_phrases && parts.is_empty()) {
+            parts.push(Part {
+                tables: builder.finish(),
+                rules: (0..rules.len() as u32).collect(),
+                strengths: (0..strengths.len() as u32).collect(),
+                triggers,
             });
         }
-        let automaton = if variants.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    // Measured on the built-in lexicons: the noncontiguous NFA builds fastest
-                    // and searches as fast as the others on real mail.
-                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                    .build(&variants)
-                    .map_err(|err| err.to_string())?,
-            )
-        };
+        let longest = parts.iter().map(|p| p.tables.max_len as usize).max().unwrap_or(1);
         Ok(Matcher {
-            automaton,
-            targets,
+            parts,
             patterns,
             categories: rules.iter().map(|r| r.category()).collect(),
+            has_phrases,
+            ring: longest.next_power_of_two(),
         })
     }
 
     /// Adds to `out` the matches in `chunk`, which starts at `base` in the whole input. Matches
     /// come out sorted by start, with exceptions applied and overlaps resolved (see
     /// [`resolve_overlaps`]).
-    pub(crate) fn find(&self, chunk: &str, base: usize, folding: &mut Folding, out: &mut Found) {
-        let mut found: Vec<(Kind, RawMatch)> = Vec::new();
-        let mut exceptions: Vec<(Kind, RawMatch)> = Vec::new();
-        // Sides of gapped exceptions: (gap number, folded span, original span).
-        let mut gap_before: Vec<(u32, Range<usize>, Range<usize>)> = Vec::new();
-        let mut gap_after: Vec<(u32, Target, Range<usize>, Range<usize>)> = Vec::new();
-        if let Some(automaton) = &self.automaton {
-            folding.fold(chunk);
-            let folded = folding.text.as_str();
-            for m in automaton.find_overlapping_iter(folded) {
-                let target = self.targets[m.pattern().as_usize()];
-                if (target.bounded_start && !starts_word(folded, m.start()))
-                    || (target.bounded_end && !ends_word(folded, m.end()))
-                {
-                    continue;
-                }
-                let span = folding.original_span(chunk, m.start()..m.end());
-                let raw = RawMatch {
-                    index: target.index as usize,
-                    span: base + span.start..base + span.end,
-                };
-                match target.role {
-                    Role::Phrase => found.push((target.kind, raw)),
-                    Role::Exception => exceptions.push((target.kind, raw)),
-                    Role::GapBefore(gap) => gap_before.push((gap, m.start()..m.end(), raw.span)),
-                    Role::GapAfter(gap) => {
-                        gap_after.push((gap, target, m.start()..m.end(), raw.span))
-                    }
-                }
-            }
-            for (gap, target, folded_after, after) in &gap_after {
-                let joined =
-                    gap_before
-                        .iter()
-                        .filter(|(g, _, _)| g == gap)
-                        .find(|(_, folded_before, _)| {
-                            folded_before.end <= folded_after.start
-                                && within_gap(&folded[folded_before.end..folded_after.start])
-                        });
-                if let Some((_, _, before)) = joined {
-                    let span = before.start..after.end;
-                    exceptions.push((
-                        target.kind,
-                        RawMatch {
-                            index: target.index as usize,
-                            span,
-                        },
-                    ));
-                }
-            }
-        } else {
-            folding.count_words(chunk);
+    pub(crate) fn find(&self, chunk: &str, base: usize, scratch: &mut Scratch, out: &mut Found) {
+        let mut hits = ChunkHits::default();
+        scratch.words.clear();
+        if !self.has_phrases {
+            scratch.plain_words += count_words(chunk);
         }
-        for (kind, index, regex) in &self.patterns {
-            // A pattern may hold a group named `span`: the context around it must match, but
-            // only the group is flagged (the regex crate has no look-behind).
-            if regex.capture_names().any(|name| name == Some(SPAN_GROUP)) {
-                for caps in regex.captures_iter(chunk) {
-                    if let Some(m) = caps.name(SPAN_GROUP).filter(|m| !m.is_empty()) {
-                        let span = base + m.start()..base + m.end();
-                        found.push((
-                            *kind,
-                            RawMatch {
-                                index: *index,
-                                span,
-                            },
-                        ));
-                    }
+        if !self.parts.is_empty() {
+            self.scan_tokens(chunk, scratch, &mut hits);
+        }
+        // Gapped exceptions: the two sides in order, close enough, within one sentence. The
+        // earliest-ending before-side wins, the longest first, as the byte automaton had it.
+        // Whether the text between is short enough only gets truer as the before-side ends
+        // later, so walking back from the latest candidate finds that one without trying every
+        // before-side of the chunk.
+        let group = |g: &GapSide| (g.kind, g.entry, g.gap);
+        hits.before
+            .sort_unstable_by_key(|b| (group(b), b.span.end, b.span.start));
+        for after in &hits.after {
+            let key = group(after);
+            let hi = hits
+                .before
+                .partition_point(|b| (group(b), b.span.end) <= (key, after.span.start));
+            let mut joined = None;
+            for b in hits.before[..hi].iter().rev() {
+                if group(b) != key || !within_gap(&chunk[b.span.end..after.span.start]) {
+                    break;
                 }
-            } else {
-                for m in regex.find_iter(chunk) {
-                    let span = base + m.start()..base + m.end();
-                    found.push((
-                        *kind,
-                        RawMatch {
-                            index: *index,
-                            span,
-                        },
-                    ));
-                }
+                joined = Some(b);
+            }
+            if let Some(before) = joined {
+                hits.exceptions.push(Hit {
+                    kind: after.kind,
+                    entry: after.entry,
+                    span: before.span.start..after.span.end,
+                    from_pattern: false,
+                });
             }
         }
-        found.retain(|(kind, m)| {
-            !exceptions.iter().any(|(ek, e)| {
-                ek == kind
-                    && (e.index == m.index || e.index == ANY_RULE as usize)
-                    && e.span.start <= m.span.start
-                    && m.span.end <= e.span.end
-            })
-        });
-        let (mut rules, mut strengths): (Vec<_>, Vec<_>) =
-            found.into_iter().partition(|(k, _)| *k == Kind::Rule);
-        let mut rules: Vec<RawMatch> = rules.drain(..).map(|(_, m)| m).collect();
-        let mut strengths: Vec<RawMatch> = strengths.drain(..).map(|(_, m)| m).collect();
+        scratch.words.sort_unstable_by_key(|(p, _, span)| (*p, span.start));
+        let mut rest = &scratch.words[..];
+        for (p, (kind, index, pattern)) in self.patterns.iter().enumerate() {
+            let n = rest.iter().take_while(|(q, _, _)| *q as usize == p).count();
+            let (mine, others) = rest.split_at(n);
+            rest = others;
+            if pattern.gated() && mine.is_empty() {
+                continue;
+            }
+            scratch.pattern_words.clear();
+            scratch
+                .pattern_words
+                .extend(mine.iter().map(|(_, split, span)| (*split, span.clone())));
+            pattern.find(chunk, &scratch.pattern_words, &mut scratch.windows, |span| {
+                hits.found.push(Hit {
+                    kind: *kind,
+                    entry: *index as u32,
+                    span,
+                    from_pattern: true,
+                })
+            });
+        }
+        let exceptions = Exceptions::new(hits.exceptions);
+        let mut rules = Vec::new();
+        let mut strengths = Vec::new();
+        for hit in hits.found {
+            if exceptions.cover(&hit) {
+                continue;
+            }
+            let list = match hit.kind {
+                Kind::Rule => &mut rules,
+                Kind::Strength => &mut strengths,
+            };
+            list.push(hit);
+        }
+        let mut rules = ordered(rules, base);
+        let mut strengths = ordered(strengths, base);
         resolve_overlaps(&mut rules, |a, b| self.categories[a] == self.categories[b]);
         // A strength is credited once per place: variants of one strength never stack.
         resolve_overlaps(&mut strengths, |_, _| false);
         out.rules.append(&mut rules);
         out.strengths.append(&mut strengths);
     }
+
+    /// Runs the tokenizer over `chunk` and every automaton over its tokens.
+    fn scan_tokens(&self, chunk: &str, scratch: &mut Scratch, hits: &mut ChunkHits) {
+        let mask = self.ring - 1;
+        scratch.starts.clear();
+        scratch.starts.resize(self.ring, (0, false));
+        let starts = &mut scratch.starts;
+        let words = &mut scratch.words;
+        let mut states = [ROOT; 2];
+        let mut count: usize = 0;
+        scratch.tokenizer.run(chunk, |token: &Token| {
+            let whole = [Piece {
+                text: 0..token.text.len(),
+                start: token.start,
+                end: token.end,
+            }];
+            let pieces = if token.pieces.is_empty() { &whole[..] } else { token.pieces };
+            let mut whole_id = [UNKNOWN; 2];
+            for (n, piece) in pieces.iter().enumerate() {
+                let first = n == 0;
+                let last = n + 1 == pieces.len();
+                starts[count & mask] = (piece.start, first);
+                let text = &token.text[piece.text.clone()];
+                let gap = if first { token.gap } else { GAP_ADJACENT };
+                for (p, (part, state)) in self.parts.iter().zip(states.iter_mut()).enumerate() {
+                    let tables = &part.tables;
+                    let id = if text.is_empty() || text.len() > tables.max_word as usize {
+                        UNKNOWN
+                    } else if pieces.len() == 1 {
+                        tables.lookup(text, token.hash)
+                    } else {
+                        tables.lookup(text, phrase_table::hash_token(text))
+                    };
+                    if pieces.len() == 1 {
+                        whole_id[p] = id;
+                    }
+                    *state = tables.step(*state, id, gap);
+                    for o in tables.outputs(*state) {
+                        let t = tables.output(o);
+                        let (start, starts_word) = starts[(count + 1 - t.len as usize) & mask];
+                        if (t.flags & BOUNDED_START != 0 && !starts_word)
+                            || (t.flags & BOUNDED_END != 0 && !last)
+                        {
+                            continue;
+                        }
+                        let kind = Kind::from_code(t.kind);
+                        hits.add(kind, part.entry(kind, t.entry), t.role, t.gap, start..piece.end);
+                    }
+                }
+                count += 1;
+            }
+            for (p, part) in self.parts.iter().enumerate() {
+                if part.triggers.is_empty() {
+                    continue;
+                }
+                let tables = &part.tables;
+                let lookup = |text: &[u8], hash: u32| {
+                    if text.is_empty() || text.len() > tables.max_word as usize {
+                        UNKNOWN
+                    } else {
+                        tables.lookup(text, hash)
+                    }
+                };
+                let id = if pieces.len() == 1 {
+                    whole_id[p]
+                } else {
+                    lookup(token.text, token.hash)
+                };
+                fire(part, id, token.start..token.end, words);
+                // A regex `\b` also sees a boundary at an apostrophe, an invisible character or
+                // an odd numeral inside a word: try every run of the word's parts too.
+                if !token.splits.is_empty() {
+                    let mut cuts = [0usize; MAX_CUTS];
+                    let mut n = 1;
+                    for &cut in token.splits.iter().chain([&token.text.len()]) {
+                        if cut > cuts[n - 1] && n < MAX_CUTS {
+                            cuts[n] = cut;
+                            n += 1;
+                        }
+                    }
+                    for i in 0..n {
+                        for j in i + 1..n {
+                            let (a, b) = (cuts[i], cuts[j]);
+                            let piece = &token.text[a..b];
+                            if (a, b) == (0, token.text.len())
+                                || piece.starts_with(b"'")
+                                || piece.ends_with(b"'")
+                            {
+                                continue;
+                            }
+                            let span = token.origin[a].0..token.origin[b - 1].1;
+                            fire(part, lookup(piece, phrase_table::hash_token(piece)), span, words);
+                        }
+                    }
+                }
+            }
+        });
+    }
 }
 
-/// Sorts matches by position and drops the redundant ones: a match overlapping an earlier match
-/// of the same entry (two variants of one phrase), and a match lying inside a longer match of an
-/// entry `related` to it (for rules: the same category, so the more specific phrase wins).
-/// Unrelated matches both stay.
+/// Notes the patterns word `id`, at `span`, triggers.
+#[inline]
+fn fire(part: &Part, id: u32, span: Range<usize>, words: &mut Vec<(u32, u32, Range<usize>)>) {
+    if id == UNKNOWN {
+        return;
+    }
+    for t in part.tables.triggers(id) {
+        if let Some(&(p, split)) = part.triggers.get(t as usize) {
+            if p != NONE {
+                words.push((p, split, span.clone()));
+            }
+        }
+    }
+}
+
+/// An entry's variant lists, each with its role and, for gapped exceptions, the gap's number.
+fn variant_lists(matching: &Matching) -> Vec<(&[Cow<'static, str>], u32, u32)> {
+    let mut lists: Vec<(&[Cow<'static, str>], u32, u32)> = vec![
+        (&matching.phrase_variants, ROLE_PHRASE, 0),
+        (&matching.exception_variants, ROLE_EXCEPTION, 0),
+    ];
+    for (gap, (before, after)) in matching.exception_gaps.iter().enumerate() {
+        lists.push((before, ROLE_GAP_BEFORE, gap as u32));
+        lists.push((after, ROLE_GAP_AFTER, gap as u32));
+    }
+    lists
+}
+
+fn has_variants(matching: &Matching) -> bool {
+    !matching.phrase_variants.is_empty()
+        || !matching.exception_variants.is_empty()
+        || !matching.exception_gaps.is_empty()
+}
+
+/// Exceptions of one chunk, sorted so that whether one covers a match is a binary search.
+struct Exceptions {
+    /// (kind, entry, start, end, the largest end so far in this kind and entry).
+    list: Vec<(Kind, u32, usize, usize, usize)>,
+}
+
+impl Exceptions {
+    fn new(hits: Vec<Hit>) -> Exceptions {
+        let mut list: Vec<(Kind, u32, usize, usize, usize)> = hits
+            .into_iter()
+            .map(|h| (h.kind, h.entry, h.span.start, h.span.end, 0))
+            .collect();
+        list.sort_unstable_by_key(|&(k, e, s, end, _)| (k, e, s, end));
+        let mut reach = 0;
+        for i in 0..list.len() {
+            let same = i > 0 && list[i - 1].0 == list[i].0 && list[i - 1].1 == list[i].1;
+            reach = if same { reach.max(list[i].3) } else { list[i].3 };
+            list[i].4 = reach;
+        }
+        Exceptions { list }
+    }
+
+    /// Whether an exception of the hit's own entry, or one for every rule, covers it.
+    fn cover(&self, hit: &Hit) -> bool {
+        if self.list.is_empty() {
+            return false;
+        }
+        let covers = |entry: u32| {
+            // The last exception of this entry starting at or before the hit.
+            let at = self
+                .list
+                .partition_point(|&(k, e, s, _, _)| (k, e, s) <= (hit.kind, entry, hit.span.start));
+            at > 0 && {
+                let (k, e, _, _, reach) = self.list[at - 1];
+                k == hit.kind && e == entry && reach >= hit.span.end
+            }
+        };
+        covers(hit.entry) || (hit.kind == Kind::Rule && covers(ANY_ENTRY))
+    }
+}
+
+/// Turns one chunk's hits into matches in input offsets, ordered by start, longest first, and for
+/// one span phrases before patterns and entries in order.
+fn ordered(mut hits: Vec<Hit>, base: usize) -> Vec<RawMatch> {
+    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.from_pattern, h.entry));
+    let mut out: Vec<RawMatch> = hits
+        .into_iter()
+        .map(|h| RawMatch {
+            index: h.entry as usize,
+            span: base + h.span.start..base + h.span.end,
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Drops the redundant matches of a sorted list: a match overlapping an earlier match of the
+/// same entry (two variants of one phrase), and a match lying inside a longer match of an entry
+/// `related` to it (for rules: the same category, so the more specific phrase wins). Unrelated
+/// matches both stay.
 fn resolve_overlaps(found: &mut Vec<RawMatch>, related: impl Fn(usize, usize) -> bool) {
-    found.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
-    found.dedup();
     let mut kept: Vec<RawMatch> = Vec::with_capacity(found.len());
     for m in found.drain(..) {
         let redundant = kept
@@ -307,11 +646,38 @@ fn resolve_overlaps(found: &mut Vec<RawMatch>, related: impl Fn(usize, usize) ->
     *found = kept;
 }
 
-/// Whether the folded text between the two sides of a gapped exception is short enough: at most
-/// [`MAX_GAP_WORDS`] words, and no sentence or paragraph break.
+/// Whether the text between the two sides of a gapped exception is short enough: at most
+/// [`MAX_GAP_WORDS`] words, and no sentence or paragraph break. Words here are runs of folded
+/// characters between white space, as they always were.
 fn within_gap(between: &str) -> bool {
-    !between.contains(['.', '!', '?', ';', '\n'])
-        && between.split(' ').filter(|w| !w.is_empty()).count() <= MAX_GAP_WORDS
+    let mut runs = 0;
+    let mut in_run = false;
+    let mut newlines = 0;
+    for c in between.chars() {
+        match crate::fold::fold_char(c) {
+            crate::fold::Folded::Drop => {}
+            crate::fold::Folded::Space => in_run = false,
+            crate::fold::Folded::Newline => {
+                in_run = false;
+                newlines += 1;
+                if newlines >= 2 {
+                    return false;
+                }
+            }
+            crate::fold::Folded::Char(f) => {
+                if !in_run {
+                    // A run of white space ends here; a blank line was a paragraph break.
+                    runs += 1;
+                    in_run = true;
+                }
+                newlines = 0;
+                if matches!(f, '.' | '!' | '?' | ';') {
+                    return false;
+                }
+            }
+        }
+    }
+    runs <= MAX_GAP_WORDS
 }
 
 /// How far back (in bytes) an earlier match can start and still overlap a later one. Matches
@@ -319,89 +685,18 @@ fn within_gap(between: &str) -> bool {
 /// harmless, and the bound keeps overlap resolution linear on text dense with matches.
 const MAX_LOOKBACK: usize = 4096;
 
-/// Whether a match starting at `at` begins a word: the character before it is not part of a
-/// word, counting an apostrophe between letters ("don't") as part of the word.
-fn starts_word(folded: &str, at: usize) -> bool {
-    let mut before = folded[..at].chars().rev();
-    match before.next() {
-        None => true,
-        Some('\'') => !before.next().is_some_and(is_word_char),
-        Some(c) => !is_word_char(c),
-    }
-}
-
-/// Whether a match ending at `at` ends a word (see [`starts_word`]).
-fn ends_word(folded: &str, at: usize) -> bool {
-    let mut after = folded[at..].chars();
-    match after.next() {
-        None => true,
-        Some('\'') => !after.next().is_some_and(is_word_char),
-        Some(c) => !is_word_char(c),
-    }
-}
-
-impl Folding {
-    /// Folds `chunk` into `self.text`, filling the origin map and counting words.
-    fn fold(&mut self, chunk: &str) {
-        self.text.clear();
-        self.origin.clear();
-        self.text.reserve(chunk.len());
-        self.origin.reserve(chunk.len());
-        // Pending white space: where it started and how many line breaks it held.
-        let mut space: Option<(usize, usize)> = None;
-        let mut in_word = false;
-        for (at, c) in chunk.char_indices() {
-            match fold_char(c) {
-                Folded::Drop => {}
-                Folded::Space => {
-                    space.get_or_insert((at, 0));
-                }
-                Folded::Newline => {
-                    space.get_or_insert((at, 0)).1 += 1;
-                }
-                Folded::Char(f) => {
-                    if let Some((space_at, newlines)) = space.take() {
-                        if !self.text.is_empty() {
-                            // A blank line ends a paragraph: phrases never run across it.
-                            self.text.push(if newlines >= 2 { '\n' } else { ' ' });
-                            self.origin.push(space_at);
-                        }
-                        in_word = false;
-                    }
-                    let word = is_word_char(f) || (f == '\'' && in_word);
-                    if word && !in_word {
-                        self.words += 1;
-                    }
-                    in_word = word;
-                    let before = self.text.len();
-                    self.text.push(f);
-                    self.origin
-                        .resize(self.origin.len() + (self.text.len() - before), at);
-                }
-            }
+/// Counts words without folding, for when there is no phrase to look for.
+fn count_words(chunk: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in chunk.chars() {
+        let word = crate::fold::is_word_char(c) || (in_word && matches!(c, '\'' | '\u{2019}'));
+        if word && !in_word {
+            words += 1;
         }
+        in_word = word;
     }
-
-    /// Counts words without folding, for when there is no phrase to look for.
-    fn count_words(&mut self, chunk: &str) {
-        let mut in_word = false;
-        for c in chunk.chars() {
-            let word = is_word_char(c) || (in_word && matches!(c, '\'' | '\u{2019}'));
-            if word && !in_word {
-                self.words += 1;
-            }
-            in_word = word;
-        }
-    }
-
-    /// Maps a span of the folded text back to the chunk: from the first character it came from to
-    /// the end of the last one.
-    fn original_span(&self, chunk: &str, folded: Range<usize>) -> Range<usize> {
-        let start = self.origin[folded.start];
-        let last = self.origin[folded.end - 1];
-        let last_len = chunk[last..].chars().next().map_or(0, char::len_utf8);
-        start..last + last_len
-    }
+    words
 }
 
 #[cfg(test)]
@@ -409,37 +704,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folding_maps_back_to_the_input() {
-        let mut folding = Folding::default();
-        let chunk = "You\u{200B}  STILL\r\nhaven’t";
-        folding.fold(chunk);
-        assert_eq!(folding.text, "you still haven't");
-        let at = folding.text.find("haven't").unwrap();
-        let span = folding.original_span(chunk, at..folding.text.len());
-        assert_eq!(&chunk[span], "haven’t");
-        assert_eq!(folding.words, 3);
-    }
-
-    #[test]
-    fn blank_lines_break_phrases() {
-        let mut folding = Folding::default();
-        folding.fold("right\r\n\r\nnow");
-        assert_eq!(folding.text, "right\nnow");
-    }
-
-    #[test]
     fn gaps_span_a_few_words_within_a_sentence() {
         assert!(within_gap(" "));
         assert!(within_gap(" get this to you "));
         assert!(!within_gap(" one two three four five "));
         assert!(!within_gap(". then "));
-    }
-
-    #[test]
-    fn word_edges_respect_apostrophes() {
-        assert!(!ends_word("you're", 3));
-        assert!(ends_word("'you' said", 4));
-        assert!(starts_word("'you' said", 1));
-        assert!(!starts_word("don't", 4));
+        assert!(!within_gap(" then\n\nnow "));
+        assert!(within_gap(" then\nnow "));
     }
 }

@@ -1,0 +1,320 @@
+//! Lexicon `patterns`: regular expressions run on the original text, compiled on first use and
+//! run only around their trigger words (see `trigger.rs`).
+//!
+//! For each occurrence of a trigger word, two small DFAs (what the pattern can hold before the
+//! word, read backwards, and what it can hold after it) tell how far a match around it can
+//! reach, and whether one can exist at all. The regex then runs only in those windows. Every
+//! match contains a trigger word and lies inside that word's window, and the search inside a
+//! window sees the text around it for `\b`, `^` and `\A`, so it finds exactly the matches a
+//! search of the whole chunk would.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::meta;
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::util::start;
+use regex_automata::{Anchored, Input, MatchKind};
+
+use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
+
+/// The name of the capture group that, when a pattern has it, is the flagged span.
+const SPAN_GROUP: &str = "span";
+
+/// The most memory one window DFA may use for its states; when a scan needs more, its pattern
+/// runs on the whole chunk instead.
+const WINDOW_DFA_CACHE: usize = 1 << 20;
+
+/// The pool of caches a lazy DFA builds its states in (one per thread at a time).
+type Caches = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
+
+/// A lazy DFA and its caches.
+struct Lazy {
+    dfa: DFA,
+    caches: Caches,
+}
+
+impl Lazy {
+    /// Builds the DFA of `source`, read backwards when `reverse`. Costs an NFA compile only: its
+    /// states are built as scans reach them, so a pattern costs little until it is used.
+    fn new(source: &str, reverse: bool) -> Option<Lazy> {
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    // Every way of matching, not just the preferred one: the window must reach
+                    // as far as any match could.
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(WINDOW_DFA_CACHE),
+            )
+            .thompson(thompson::Config::new().reverse(reverse))
+            .build(source)
+            .ok()?;
+        let for_cache = dfa.clone();
+        let caches: Caches = Pool::new(Box::new(move || for_cache.create_cache()));
+        Some(Lazy { dfa, caches })
+    }
+
+    /// Runs the DFA, anchored, over `bytes` until it dies. Returns how many bytes it read while
+    /// alive, `Some(None)` when it never matched (nothing here can be part of a match), or
+    /// `None` when its cache gave out.
+    fn scan<'a>(&self, bytes: impl Iterator<Item = &'a u8>) -> Option<Option<usize>> {
+        let mut cache = self.caches.get();
+        let dfa = &self.dfa;
+        let config = start::Config::new().anchored(Anchored::Yes);
+        let mut state = dfa.start_state(&mut cache, &config).ok()?;
+        let mut matched = false;
+        let mut read = 0;
+        for &b in bytes {
+            state = dfa.next_state(&mut cache, state, b).ok()?;
+            if state.is_tagged() {
+                if state.is_dead() || state.is_quit() {
+                    return Some(matched.then_some(read));
+                }
+                // Matches show one byte late: this one ended before `b`.
+                matched |= state.is_match();
+            }
+            read += 1;
+        }
+        matched |= dfa.next_eoi_state(&mut cache, state).ok()?.is_match();
+        Some(matched.then_some(read))
+    }
+}
+
+/// One pattern of one lexicon entry.
+pub(crate) struct Pattern {
+    source: Cow<'static, str>,
+    /// Where trigger words stand in the pattern; empty when the pattern has none, and then it
+    /// runs on every chunk.
+    splits: Vec<Window>,
+    compiled: OnceLock<Option<(meta::Regex, bool)>>,
+}
+
+/// What the pattern holds around one trigger word, as regex source, and the DFAs built from it.
+pub(crate) struct Window {
+    prefix: Cow<'static, str>,
+    suffix: Cow<'static, str>,
+    /// The most bytes each side can match, when bounded: how far it reaches when its DFA gives
+    /// out.
+    prefix_max: Option<usize>,
+    suffix_max: Option<usize>,
+    /// The DFAs of the two sides; `None` for one that could not be built, and then that side
+    /// reaches as far as it can match, or to the edge of the chunk.
+    dfas: OnceLock<(Option<Lazy>, Option<Lazy>)>,
+}
+
+impl Window {
+    /// A window from the regex sources of what comes before and after the word, and the most
+    /// bytes each can match when that is bounded.
+    pub(crate) fn new(
+        prefix: Cow<'static, str>,
+        suffix: Cow<'static, str>,
+        prefix_max: Option<usize>,
+        suffix_max: Option<usize>,
+    ) -> Window {
+        Window {
+            prefix,
+            suffix,
+            prefix_max,
+            suffix_max,
+            dfas: OnceLock::new(),
+        }
+    }
+
+    /// The span a match around the word at `word` can cover, or `None` when no match can
+    /// contain it. Falls back to the whole chunk when the DFAs cannot be built.
+    fn reach(&self, chunk: &[u8], word: Range<usize>) -> Option<Range<usize>> {
+        // Both sides get a DFA, even a bounded one: it also tells when no match can be here,
+        // which spares running the regex around every occurrence of a common word.
+        let dfas = self
+            .dfas
+            .get_or_init(|| (Lazy::new(&self.prefix, true), Lazy::new(&self.suffix, false)));
+        let whole = |max: Option<usize>, room: usize| max.unwrap_or(usize::MAX).min(room);
+        let start = match dfas.0.as_ref().map(|d| d.scan(chunk[..word.start].iter().rev())) {
+            Some(Some(reach)) => reach?,
+            _ => whole(self.prefix_max, word.start),
+        };
+        let end = match dfas.1.as_ref().map(|d| d.scan(chunk[word.end..].iter())) {
+            Some(Some(reach)) => reach?,
+            _ => whole(self.suffix_max, chunk.len() - word.end),
+        };
+        // A bounded side may end inside a character: widen to whole characters.
+        let mut from = word.start - start;
+        while from > 0 && (chunk[from] & 0xC0) == 0x80 {
+            from -= 1;
+        }
+        let mut to = word.end + end;
+        while to < chunk.len() && (chunk[to] & 0xC0) == 0x80 {
+            to += 1;
+        }
+        Some(from..to)
+    }
+}
+
+impl Pattern {
+    /// A pattern compiled when first needed. Only for patterns known to compile (the built-in
+    /// ones, checked by the build script).
+    pub(crate) fn lazy(source: Cow<'static, str>, splits: Vec<Window>) -> Pattern {
+        Pattern {
+            source,
+            splits,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// A pattern compiled now, so that an error surfaces when the linter is built.
+    pub(crate) fn eager(source: Cow<'static, str>, splits: Vec<Window>) -> Result<Pattern, String> {
+        let compiled = compile(&source)?;
+        Ok(Pattern {
+            source,
+            splits,
+            compiled: OnceLock::from(Some(compiled)),
+        })
+    }
+
+    /// Whether the pattern runs only around trigger words.
+    pub(crate) fn gated(&self) -> bool {
+        !self.splits.is_empty()
+    }
+
+    /// Calls `found` with the span of every match in `chunk` (the `span` group's, when the
+    /// pattern has one), left to right. `words` are the trigger words seen in the chunk: the
+    /// split each belongs to and its span, in order of position.
+    pub(crate) fn find(
+        &self,
+        chunk: &str,
+        words: &[(u32, Range<usize>)],
+        windows: &mut Vec<Range<usize>>,
+        mut found: impl FnMut(Range<usize>),
+    ) {
+        windows.clear();
+        if self.gated() {
+            for (split, word) in words {
+                if let Some(reach) = self
+                    .splits
+                    .get(*split as usize)
+                    .and_then(|w| w.reach(chunk.as_bytes(), word.clone()))
+                {
+                    match windows.last_mut() {
+                        Some(last) if reach.start <= last.end => {
+                            last.start = last.start.min(reach.start);
+                            last.end = last.end.max(reach.end);
+                        }
+                        _ => windows.push(reach),
+                    }
+                }
+            }
+            if windows.is_empty() {
+                return;
+            }
+            // Windows come in word order, but one may reach further back than the one before.
+            windows.sort_by_key(|w| w.start);
+            let mut merged: Vec<Range<usize>> = Vec::with_capacity(windows.len());
+            for w in windows.drain(..) {
+                match merged.last_mut() {
+                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                    _ => merged.push(w),
+                }
+            }
+            *windows = merged;
+        } else {
+            windows.push(0..chunk.len());
+        }
+        let compiled = self.compiled.get_or_init(|| compile(&self.source).ok());
+        let Some((regex, has_span)) = compiled else {
+            return;
+        };
+        for window in windows.iter() {
+            let input = Input::new(chunk).range(window.clone());
+            // A pattern may hold a group named `span`: the context around it must match, but
+            // only the group is flagged (the regex crate has no look-behind).
+            if *has_span {
+                for caps in regex.captures_iter(input) {
+                    if let Some(m) = caps.get_group_by_name(SPAN_GROUP).filter(|m| !m.is_empty()) {
+                        found(m.start..m.end);
+                    }
+                }
+            } else {
+                for m in regex.find_iter(input) {
+                    found(m.start()..m.end());
+                }
+            }
+        }
+    }
+}
+
+/// Compiles a pattern as the `regex` crate does, with the lexicon size limit.
+fn compile(source: &str) -> Result<(meta::Regex, bool), String> {
+    let regex = meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
+                .onepass_size_limit(Some(PATTERN_SIZE_LIMIT)),
+        )
+        .build(source)
+        .map_err(|err| err.to_string())?;
+    let has_span = regex
+        .group_info()
+        .to_index(regex_automata::PatternID::ZERO, SPAN_GROUP)
+        .is_some();
+    Ok((regex, has_span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(pattern: &str, text: &str) -> Vec<String> {
+        let splits: Vec<Window> = crate::trigger::splits(pattern)
+            .unwrap()
+            .into_iter()
+            .map(|s| Window::new(Cow::Owned(s.prefix), Cow::Owned(s.suffix), s.prefix_max, s.suffix_max))
+            .collect();
+        let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits);
+        let words: Vec<(u32, Range<usize>)> = crate::trigger::splits(pattern)
+            .unwrap()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                s.words
+                    .iter()
+                    .flat_map(|w| {
+                        let lower = text.to_ascii_lowercase();
+                        lower
+                            .match_indices(w.as_str())
+                            .map(|(at, m)| (i as u32, at..at + m.len()))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut words = words;
+        words.sort_by_key(|(_, w)| w.start);
+        let mut out = Vec::new();
+        p.find(text, &words, &mut Vec::new(), |s| out.push(text[s].to_string()));
+        out
+    }
+
+    #[test]
+    fn windows_find_what_the_whole_text_would() {
+        let p = r"(?i)(?:\A|[.!?:]\s+)(?P<span>whatever)[ \t]*[.!]";
+        assert_eq!(run(p, "whatever. ok! whatever! no whatever."), ["whatever", "whatever"]);
+        assert_eq!(run(p, "Fine.\n\n  whatever."), ["whatever"]);
+        assert_eq!(run(r"!{2,}", "a!! b!!!! c!"), ["!!", "!!!!"]);
+    }
+
+    #[test]
+    fn shouting_is_found_around_its_full_stop() {
+        let p = r#"(?:\A|[.!?]["”]?\s+|\n[ \t]*\n\s*|[,;:][ \t]+)(?P<span>(?:(?:YOU|HERE|IS)(?:[ \t]+[A-Z0-9][A-Z0-9'’/&-]*){2,}))[.!?]+["”]?(?:\s*\z|\s+[A-Z][a-z])"#;
+        assert_eq!(run(p, "x.\n\nHERE IS THE MOST RECENT STATEMENT.\n\nThanks"), ["HERE IS THE MOST RECENT STATEMENT"]);
+    }
+
+    #[test]
+    fn text_anchors_see_the_whole_chunk() {
+        let p = r"(?im)\A\s*(?:hi|hello)\b";
+        assert_eq!(run(p, "  hello there, hi"), ["  hello"]);
+        assert!(run(p, "well hello").is_empty());
+    }
+}
