@@ -20,7 +20,8 @@ pub fn draft_2k() -> String {
         text.push_str("\n\n");
     }
     if text.trim().is_empty() {
-        text = "You still haven't signed the discharge orders. This delay is unacceptable.\n\n".into();
+        text =
+            "You still haven't signed the discharge orders. This delay is unacceptable.\n\n".into();
     }
     let mut draft = String::with_capacity(2048);
     while draft.len() < 2048 {
@@ -48,7 +49,9 @@ pub fn enron() -> Option<String> {
     for file in files {
         let bytes = std::fs::read(&file).ok()?;
         let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
-        let body = text.split_once("\n\n").map_or(text.as_str(), |(_, body)| body);
+        let body = text
+            .split_once("\n\n")
+            .map_or(text.as_str(), |(_, body)| body);
         corpus.push_str(body);
         corpus.push_str("\n\n");
     }

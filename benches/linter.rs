@@ -20,7 +20,9 @@ fn check_draft(c: &mut Criterion) {
     let linter = Linter::new();
     let mut group = c.benchmark_group("check");
     group.throughput(Throughput::Bytes(draft.len() as u64));
-    group.bench_function("2 KB draft", |b| b.iter(|| linter.check(std::hint::black_box(&draft))));
+    group.bench_function("2 KB draft", |b| {
+        b.iter(|| linter.check(std::hint::black_box(&draft)))
+    });
     group.finish();
 }
 
@@ -44,9 +46,11 @@ fn lexicon_scale(c: &mut Criterion) {
         }
         let linter = builder.build().expect("the synthetic lexicon builds");
         group.throughput(Throughput::Bytes(draft.len() as u64));
-        group.bench_with_input(BenchmarkId::new("2 KB draft", format!("{factor}x")), &draft, |b, t| {
-            b.iter(|| linter.check(t))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("2 KB draft", format!("{factor}x")),
+            &draft,
+            |b, t| b.iter(|| linter.check(t)),
+        );
         if let Some(slice) = &slice {
             group.throughput(Throughput::Bytes(slice.len() as u64));
             group.bench_with_input(

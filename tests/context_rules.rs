@@ -99,11 +99,7 @@ const PAIRS: &[(&str, &str, &str)] = &[
         "Sign the form immediately.",
         "I'll sign the form immediately.",
     ),
-    (
-        "demanding.do-it-now",
-        "Sign it now.",
-        "I'll sign it now.",
-    ),
+    ("demanding.do-it-now", "Sign it now.", "I'll sign it now."),
     (
         "demanding.get-this-done",
         "Make it happen.",

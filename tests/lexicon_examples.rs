@@ -9,7 +9,10 @@ use tonelint::{Category, Lexicon, Linter, Severity};
 /// Every rule, including the categories that are off by default (`passive`), so each is held to
 /// its examples.
 fn all_rules() -> Linter {
-    Linter::builder().enable(["passive"]).build().expect("the built-in lexicons build")
+    Linter::builder()
+        .enable(["passive"])
+        .build()
+        .expect("the built-in lexicons build")
 }
 
 fn repo_root() -> PathBuf {

@@ -38,28 +38,89 @@ static SENTENCES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// Pieces of text a message can hold that a matcher must step over carefully.
 const PIECES: &[&str] = &[
     // Words from phrases, in several shapes.
-    "unacceptable", "UNACCEPTABLE", "un\u{200B}acceptable", "unaccept\u{AD}able", "right now",
-    "right\u{A0}now", "right\r\nnow", "right\n\nnow", "ASAP", "asap", "\u{FF21}\u{FF33}\u{FF21}\u{FF30}",
-    "you still haven't", "you still haven\u{2019}t", "You still have not", "I need you to",
-    "per my last email", "soon", "thank you", "Thanks", "what's the best way for us to",
-    "by Friday", "!!!", "??", "whatever.", "Why the delay?", "tonelint: ignore",
-    "tonelint-disable", "tonelint-enable",
+    "unacceptable",
+    "UNACCEPTABLE",
+    "un\u{200B}acceptable",
+    "unaccept\u{AD}able",
+    "right now",
+    "right\u{A0}now",
+    "right\r\nnow",
+    "right\n\nnow",
+    "ASAP",
+    "asap",
+    "\u{FF21}\u{FF33}\u{FF21}\u{FF30}",
+    "you still haven't",
+    "you still haven\u{2019}t",
+    "You still have not",
+    "I need you to",
+    "per my last email",
+    "soon",
+    "thank you",
+    "Thanks",
+    "what's the best way for us to",
+    "by Friday",
+    "!!!",
+    "??",
+    "whatever.",
+    "Why the delay?",
+    "tonelint: ignore",
+    "tonelint-disable",
+    "tonelint-enable",
     // White space and line breaks.
-    " ", "  ", "\t", "\n", "\r\n", "\n\n", "\r\n\r\n", "\u{A0}", "\u{2003}", "\u{3000}",
-    "\u{2028}", "\u{85}", "\r",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\r\n\r\n",
+    "\u{A0}",
+    "\u{2003}",
+    "\u{3000}",
+    "\u{2028}",
+    "\u{85}",
+    "\r",
     // Punctuation and quotes.
-    ".", ",", "?", "!", ";", ":", "-", "'", "\"", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}",
-    "(", ")", "...",
+    ".",
+    ",",
+    "?",
+    "!",
+    ";",
+    ":",
+    "-",
+    "'",
+    "\"",
+    "\u{201C}",
+    "\u{201D}",
+    "\u{2018}",
+    "\u{2019}",
+    "(",
+    ")",
+    "...",
     // Emoji, with skin-tone modifiers, joiners and variation selectors.
-    "\u{1F44D}", "\u{1F44D}\u{1F3FD}", "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",
-    "\u{2764}\u{FE0F}", "\u{1F1EB}\u{1F1F7}",
+    "\u{1F44D}",
+    "\u{1F44D}\u{1F3FD}",
+    "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",
+    "\u{2764}\u{FE0F}",
+    "\u{1F1EB}\u{1F1F7}",
     // Combining marks, alone and on letters; NFD and NFC.
-    "e\u{301}", "\u{301}", "\u{E9}", "n\u{303}", "a\u{308}\u{304}",
+    "e\u{301}",
+    "\u{301}",
+    "\u{E9}",
+    "n\u{303}",
+    "a\u{308}\u{304}",
     // Right-to-left text and marks.
-    "\u{5E9}\u{5DC}\u{5D5}\u{5DD}", "\u{645}\u{631}\u{62D}\u{628}\u{627}", "\u{200F}", "\u{202E}",
+    "\u{5E9}\u{5DC}\u{5D5}\u{5DD}",
+    "\u{645}\u{631}\u{62D}\u{628}\u{627}",
+    "\u{200F}",
+    "\u{202E}",
     "\u{2067}",
     // Wide and invisible characters.
-    "\u{4F60}\u{597D}", "\u{200D}", "\u{FEFF}", "\u{2060}", "\u{0}",
+    "\u{4F60}\u{597D}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "\u{2060}",
+    "\u{0}",
 ];
 
 /// Line and column of `offset` in `text`, worked out from scratch: line is one more than the line
@@ -270,7 +331,12 @@ fn long_inputs_keep_spans_and_positions_across_chunks() {
         }
         // Recomputing a position from the start costs the whole prefix: check a sample.
         let step = (report.findings().len() / 50).max(1);
-        for f in report.findings().iter().step_by(step).chain(report.findings().last()) {
+        for f in report
+            .findings()
+            .iter()
+            .step_by(step)
+            .chain(report.findings().last())
+        {
             assert_eq!(f.start(), position(&text, f.span().start), "{:?}", f.span());
             assert_eq!(f.end(), position(&text, f.span().end), "{:?}", f.span());
         }
@@ -300,6 +366,9 @@ fn a_very_long_word_with_an_apostrophe_or_digits_is_checked() {
     ] {
         let report = LINTER.check(&text);
         assert_consistent(&text, &report).unwrap();
-        assert!(report.findings().iter().any(|f| f.text() == "unacceptable"), "{text}");
+        assert!(
+            report.findings().iter().any(|f| f.text() == "unacceptable"),
+            "{text}"
+        );
     }
 }

@@ -64,11 +64,31 @@ fn assert_not_flagged(text: &str, rule: &str) {
 #[test]
 fn widths_follow_the_terminal() {
     assert_eq!(display_width("abc"), 3);
-    assert_eq!(display_width("\u{4F60}\u{597D}"), 4, "CJK is two cells each");
-    assert_eq!(display_width("\u{FF55}"), 2, "full-width letters are two cells");
-    assert_eq!(display_width("e\u{301}"), 1, "a combining mark takes no cell");
-    assert_eq!(display_width("\u{200B}\u{200D}\u{AD}\u{FEFF}\u{200F}"), 0, "invisible");
-    assert_eq!(display_width("\u{5E9}\u{5DC}\u{5D5}\u{5DD}"), 4, "Hebrew is one cell each");
+    assert_eq!(
+        display_width("\u{4F60}\u{597D}"),
+        4,
+        "CJK is two cells each"
+    );
+    assert_eq!(
+        display_width("\u{FF55}"),
+        2,
+        "full-width letters are two cells"
+    );
+    assert_eq!(
+        display_width("e\u{301}"),
+        1,
+        "a combining mark takes no cell"
+    );
+    assert_eq!(
+        display_width("\u{200B}\u{200D}\u{AD}\u{FEFF}\u{200F}"),
+        0,
+        "invisible"
+    );
+    assert_eq!(
+        display_width("\u{5E9}\u{5DC}\u{5D5}\u{5DD}"),
+        4,
+        "Hebrew is one cell each"
+    );
     assert_eq!(display_width("\u{1F44D}"), 2, "emoji are wide");
     assert_eq!(display_width("ab\tc"), 9, "a tab moves to column 8");
     assert_eq!(display_width("\t"), 8);
@@ -359,8 +379,14 @@ fn crlf_everywhere() {
     let right_now = finding(&report, "demanding.right-now", text);
     assert_eq!(right_now.end(), LineColumn { line: 7, column: 4 });
     // A blank line (CRLF CRLF) ends a paragraph: no phrase runs across it.
-    assert_not_flagged("Please sign them right\r\n\r\nnow is the time.", "demanding.right-now");
-    assert_not_flagged("Please sign them right\r\n \r\nnow is the time.", "demanding.right-now");
+    assert_not_flagged(
+        "Please sign them right\r\n\r\nnow is the time.",
+        "demanding.right-now",
+    );
+    assert_not_flagged(
+        "Please sign them right\r\n \r\nnow is the time.",
+        "demanding.right-now",
+    );
     // A lone CR is not a line break for line numbers (only LF is), and the span stays exact.
     let cr = "First line\rThis is unacceptable.";
     let f = finding(&LINTER.check(cr), "aggressive.unacceptable", cr).clone();

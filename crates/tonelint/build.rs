@@ -16,12 +16,12 @@ mod category;
 #[path = "src/fold.rs"]
 #[allow(dead_code)]
 mod fold;
-#[path = "src/lexicon/spec.rs"]
-#[allow(dead_code)]
-mod spec;
 #[path = "src/phrase_table.rs"]
 #[allow(dead_code)]
 mod phrase_table;
+#[path = "src/lexicon/spec.rs"]
+#[allow(dead_code)]
+mod spec;
 #[path = "src/trigger.rs"]
 #[allow(dead_code)]
 mod trigger;
@@ -114,11 +114,20 @@ fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (V
         .iter()
         .enumerate()
         .map(|(i, m)| (0u32, i as u32, m))
-        .chain(strengths.iter().enumerate().map(|(i, m)| (1u32, i as u32, m)));
+        .chain(
+            strengths
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (1u32, i as u32, m)),
+        );
     for (kind, entry, matching) in entries {
         let mut lists = vec![
             (&matching.phrase_variants, phrase_table::ROLE_PHRASE, 0),
-            (&matching.exception_variants, phrase_table::ROLE_EXCEPTION, 0),
+            (
+                &matching.exception_variants,
+                phrase_table::ROLE_EXCEPTION,
+                0,
+            ),
         ];
         for (gap, (before, after)) in matching.exception_gaps.iter().enumerate() {
             lists.push((before, phrase_table::ROLE_GAP_BEFORE, gap as u32));
@@ -127,7 +136,14 @@ fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (V
         for (list, role, gap) in lists {
             for variant in list {
                 let flags = phrase_table::variant_flags(variant);
-                let target = phrase_table::Target { kind, entry, role, gap, len: 0, flags };
+                let target = phrase_table::Target {
+                    kind,
+                    entry,
+                    role,
+                    gap,
+                    len: 0,
+                    flags,
+                };
                 builder.add(&phrase_table::variant_tokens(variant), target);
             }
         }

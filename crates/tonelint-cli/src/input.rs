@@ -96,9 +96,7 @@ pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
                         }
                     }
                     Ok(_) => {}
-                    Err(err) => {
-                        errors.push(InputError::new(&Source::File(arg.clone()), err.to_string()))
-                    }
+                    Err(err) => errors.push(walk_error(arg, &err)),
                 }
             }
             found.sort();
@@ -110,31 +108,74 @@ pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
     (sources, errors)
 }
 
+/// A problem met while walking the directory `arg`, named by the path it happened at (a
+/// subdirectory that cannot be read, say) in the same words as an unreadable file.
+fn walk_error(arg: &Path, err: &ignore::Error) -> InputError {
+    /// The innermost path the walker attached to the error.
+    fn path_of(err: &ignore::Error) -> Option<&Path> {
+        match err {
+            ignore::Error::WithPath { path, err } => path_of(err).or(Some(path)),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            _ => None,
+        }
+    }
+    let path = path_of(err).unwrap_or(arg).to_path_buf();
+    let message = match err {
+        ignore::Error::Loop { child, .. } => format!(
+            "symbolic link loop at {}; the directory was not walked further",
+            child.display()
+        ),
+        err => match err.io_error() {
+            Some(io) => format!("cannot read: {}", io_reason(io)),
+            None => err.to_string(),
+        },
+    };
+    InputError::new(&Source::File(path), message)
+}
+
 /// How many leading bytes are inspected for NUL bytes, as git and ripgrep do to spot binaries.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
 /// Reads a whole input, at most `max_size` bytes, refusing empty and binary ones.
 pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError> {
     let fail = |message: String| InputError::new(source, message);
+    let cannot_read = |err: io::Error| fail(format!("cannot read: {}", io_reason(&err)));
+    let too_large = || {
+        fail(format!(
+            "is larger than {max_size} bytes; raise --max-size to check it anyway"
+        ))
+    };
     let mut bytes = Vec::new();
-    let read = match source {
-        Source::Stdin => io::stdin()
-            .lock()
-            .take(max_size + 1)
-            .read_to_end(&mut bytes),
+    match source {
+        Source::Stdin => {
+            io::stdin()
+                .lock()
+                .take(max_size + 1)
+                .read_to_end(&mut bytes)
+                .map_err(cannot_read)?;
+        }
         Source::File(path) => {
             if path.is_dir() {
                 return Err(fail("is a directory".into()));
             }
-            std::fs::File::open(path)
-                .and_then(|file| file.take(max_size + 1).read_to_end(&mut bytes))
+            let file = std::fs::File::open(path).map_err(cannot_read)?;
+            // A regular file's size is known: refuse a large one without reading any of it.
+            // Pipes and devices report no useful size; for them the bounded read decides.
+            if let Ok(meta) = file.metadata()
+                && meta.is_file()
+                && meta.len() > max_size
+            {
+                return Err(too_large());
+            }
+            file.take(max_size + 1)
+                .read_to_end(&mut bytes)
+                .map_err(cannot_read)?;
         }
-    };
-    read.map_err(|err| fail(format!("cannot read: {}", io_reason(&err))))?;
+    }
     if bytes.len() as u64 > max_size {
-        return Err(fail(format!(
-            "is larger than {max_size} bytes; raise --max-size to check it anyway"
-        )));
+        return Err(too_large());
     }
     if let Some(at) = bytes.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0) {
         return Err(InputError {

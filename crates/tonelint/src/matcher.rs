@@ -38,7 +38,11 @@ pub(crate) enum Kind {
 
 impl Kind {
     fn from_code(code: u32) -> Kind {
-        if code == 0 { Kind::Rule } else { Kind::Strength }
+        if code == 0 {
+            Kind::Rule
+        } else {
+            Kind::Strength
+        }
     }
 }
 
@@ -239,7 +243,12 @@ impl Matcher {
                         .iter()
                         .filter(|s| s.0 as usize == n)
                         .map(|&(_, prefix, suffix, prefix_max, suffix_max)| {
-                            Window::new(Cow::Borrowed(prefix), Cow::Borrowed(suffix), prefix_max, suffix_max)
+                            Window::new(
+                                Cow::Borrowed(prefix),
+                                Cow::Borrowed(suffix),
+                                prefix_max,
+                                suffix_max,
+                            )
                         })
                         .collect();
                     patterns.push((
@@ -260,7 +269,8 @@ impl Matcher {
                     None => (NONE, 0),
                 });
             }
-            has_phrases |= (0..builtin_rules).any(|i| enabled_rule(i) && has_variants(&rules[i].matching))
+            has_phrases |= (0..builtin_rules)
+                .any(|i| enabled_rule(i) && has_variants(&rules[i].matching))
                 || strength_map
                     .iter()
                     .any(|&i| i != NONE && has_variants(&strengths[i as usize].matching));
@@ -339,7 +349,11 @@ impl Matcher {
                 triggers,
             });
         }
-        let longest = parts.iter().map(|p| p.tables.max_len as usize).max().unwrap_or(1);
+        let longest = parts
+            .iter()
+            .map(|p| p.tables.max_len as usize)
+            .max()
+            .unwrap_or(1);
         Ok(Matcher {
             parts,
             patterns,
@@ -390,7 +404,9 @@ impl Matcher {
                 });
             }
         }
-        scratch.words.sort_unstable_by_key(|(p, _, span)| (*p, span.start));
+        scratch
+            .words
+            .sort_unstable_by_key(|(p, _, span)| (*p, span.start));
         let mut rest = &scratch.words[..];
         for (p, (kind, index, pattern)) in self.patterns.iter().enumerate() {
             let n = rest.iter().take_while(|(q, _, _)| *q as usize == p).count();
@@ -403,14 +419,19 @@ impl Matcher {
             scratch
                 .pattern_words
                 .extend(mine.iter().map(|(_, split, span)| (*split, span.clone())));
-            pattern.find(chunk, &scratch.pattern_words, &mut scratch.windows, |span| {
-                hits.found.push(Hit {
-                    kind: *kind,
-                    entry: *index as u32,
-                    span,
-                    from_pattern: true,
-                })
-            });
+            pattern.find(
+                chunk,
+                &scratch.pattern_words,
+                &mut scratch.windows,
+                |span| {
+                    hits.found.push(Hit {
+                        kind: *kind,
+                        entry: *index as u32,
+                        span,
+                        from_pattern: true,
+                    })
+                },
+            );
         }
         let exceptions = Exceptions::new(hits.exceptions);
         let mut rules = Vec::new();
@@ -449,7 +470,11 @@ impl Matcher {
                 start: token.start,
                 end: token.end,
             }];
-            let pieces = if token.pieces.is_empty() { &whole[..] } else { token.pieces };
+            let pieces = if token.pieces.is_empty() {
+                &whole[..]
+            } else {
+                token.pieces
+            };
             let mut whole_id = [UNKNOWN; 2];
             for (n, piece) in pieces.iter().enumerate() {
                 let first = n == 0;
@@ -479,7 +504,13 @@ impl Matcher {
                             continue;
                         }
                         let kind = Kind::from_code(t.kind);
-                        hits.add(kind, part.entry(kind, t.entry), t.role, t.gap, start..piece.end);
+                        hits.add(
+                            kind,
+                            part.entry(kind, t.entry),
+                            t.role,
+                            t.gap,
+                            start..piece.end,
+                        );
                     }
                 }
                 count += 1;
@@ -524,7 +555,12 @@ impl Matcher {
                                 continue;
                             }
                             let span = token.origin[a].0..token.origin[b - 1].1;
-                            fire(part, lookup(piece, phrase_table::hash_token(piece)), span, words);
+                            fire(
+                                part,
+                                lookup(piece, phrase_table::hash_token(piece)),
+                                span,
+                                words,
+                            );
                         }
                     }
                 }
@@ -583,7 +619,11 @@ impl Exceptions {
         let mut reach = 0;
         for i in 0..list.len() {
             let same = i > 0 && list[i - 1].0 == list[i].0 && list[i - 1].1 == list[i].1;
-            reach = if same { reach.max(list[i].3) } else { list[i].3 };
+            reach = if same {
+                reach.max(list[i].3)
+            } else {
+                list[i].3
+            };
             list[i].4 = reach;
         }
         Exceptions { list }
@@ -611,7 +651,14 @@ impl Exceptions {
 /// Turns one chunk's hits into matches in input offsets, ordered by start, longest first, and for
 /// one span phrases before patterns and entries in order.
 fn ordered(mut hits: Vec<Hit>, base: usize) -> Vec<RawMatch> {
-    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.from_pattern, h.entry));
+    hits.sort_by_key(|h| {
+        (
+            h.span.start,
+            std::cmp::Reverse(h.span.end),
+            h.from_pattern,
+            h.entry,
+        )
+    });
     let mut out: Vec<RawMatch> = hits
         .into_iter()
         .map(|h| RawMatch {

@@ -128,11 +128,18 @@ impl Window {
     fn reach(&self, chunk: &[u8], word: Range<usize>) -> Option<Range<usize>> {
         // Both sides get a DFA, even a bounded one: it also tells when no match can be here,
         // which spares running the regex around every occurrence of a common word.
-        let dfas = self
-            .dfas
-            .get_or_init(|| (Lazy::new(&self.prefix, true), Lazy::new(&self.suffix, false)));
+        let dfas = self.dfas.get_or_init(|| {
+            (
+                Lazy::new(&self.prefix, true),
+                Lazy::new(&self.suffix, false),
+            )
+        });
         let whole = |max: Option<usize>, room: usize| max.unwrap_or(usize::MAX).min(room);
-        let start = match dfas.0.as_ref().map(|d| d.scan(chunk[..word.start].iter().rev())) {
+        let start = match dfas
+            .0
+            .as_ref()
+            .map(|d| d.scan(chunk[..word.start].iter().rev()))
+        {
             Some(Some(reach)) => reach?,
             _ => whole(self.prefix_max, word.start),
         };
@@ -270,7 +277,14 @@ mod tests {
         let splits: Vec<Window> = crate::trigger::splits(pattern)
             .unwrap()
             .into_iter()
-            .map(|s| Window::new(Cow::Owned(s.prefix), Cow::Owned(s.suffix), s.prefix_max, s.suffix_max))
+            .map(|s| {
+                Window::new(
+                    Cow::Owned(s.prefix),
+                    Cow::Owned(s.suffix),
+                    s.prefix_max,
+                    s.suffix_max,
+                )
+            })
             .collect();
         let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits);
         let words: Vec<(u32, Range<usize>)> = crate::trigger::splits(pattern)
@@ -293,14 +307,19 @@ mod tests {
         let mut words = words;
         words.sort_by_key(|(_, w)| w.start);
         let mut out = Vec::new();
-        p.find(text, &words, &mut Vec::new(), |s| out.push(text[s].to_string()));
+        p.find(text, &words, &mut Vec::new(), |s| {
+            out.push(text[s].to_string())
+        });
         out
     }
 
     #[test]
     fn windows_find_what_the_whole_text_would() {
         let p = r"(?i)(?:\A|[.!?:]\s+)(?P<span>whatever)[ \t]*[.!]";
-        assert_eq!(run(p, "whatever. ok! whatever! no whatever."), ["whatever", "whatever"]);
+        assert_eq!(
+            run(p, "whatever. ok! whatever! no whatever."),
+            ["whatever", "whatever"]
+        );
         assert_eq!(run(p, "Fine.\n\n  whatever."), ["whatever"]);
         assert_eq!(run(r"!{2,}", "a!! b!!!! c!"), ["!!", "!!!!"]);
     }
@@ -308,7 +327,10 @@ mod tests {
     #[test]
     fn shouting_is_found_around_its_full_stop() {
         let p = r#"(?:\A|[.!?]["”]?\s+|\n[ \t]*\n\s*|[,;:][ \t]+)(?P<span>(?:(?:YOU|HERE|IS)(?:[ \t]+[A-Z0-9][A-Z0-9'’/&-]*){2,}))[.!?]+["”]?(?:\s*\z|\s+[A-Z][a-z])"#;
-        assert_eq!(run(p, "x.\n\nHERE IS THE MOST RECENT STATEMENT.\n\nThanks"), ["HERE IS THE MOST RECENT STATEMENT"]);
+        assert_eq!(
+            run(p, "x.\n\nHERE IS THE MOST RECENT STATEMENT.\n\nThanks"),
+            ["HERE IS THE MOST RECENT STATEMENT"]
+        );
     }
 
     #[test]

@@ -111,7 +111,9 @@ impl U32s {
 
     /// Packs owned values.
     pub fn from_vec(values: &[u32]) -> U32s {
-        U32s(Cow::Owned(values.iter().flat_map(|v| v.to_le_bytes()).collect()))
+        U32s(Cow::Owned(
+            values.iter().flat_map(|v| v.to_le_bytes()).collect(),
+        ))
     }
 
     /// The value at `i`.
@@ -446,10 +448,8 @@ impl Builder {
         let mut fail = vec![ROOT; states];
         let mut outputs: Vec<Vec<u32>> = vec![Vec::new(); states];
         // Breadth first, so that a state's failure target is finished before the state.
-        let mut queue: std::collections::VecDeque<u32> = self.children[0]
-            .iter()
-            .map(|&(_, next)| next)
-            .collect();
+        let mut queue: std::collections::VecDeque<u32> =
+            self.children[0].iter().map(|&(_, next)| next).collect();
         for &s in &queue {
             outputs[s as usize] = self.own[s as usize].clone();
         }
@@ -564,11 +564,19 @@ mod tests {
         );
         assert_eq!(
             variant_tokens("you're"),
-            [("you", GAP_ADJACENT), ("'", GAP_ADJACENT), ("re", GAP_ADJACENT)]
+            [
+                ("you", GAP_ADJACENT),
+                ("'", GAP_ADJACENT),
+                ("re", GAP_ADJACENT)
+            ]
         );
         assert_eq!(
             variant_tokens("'til'"),
-            [("'", GAP_ADJACENT), ("til", GAP_ADJACENT), ("'", GAP_ADJACENT)]
+            [
+                ("'", GAP_ADJACENT),
+                ("til", GAP_ADJACENT),
+                ("'", GAP_ADJACENT)
+            ]
         );
         assert_eq!(variant_flags("'ll do"), BOUNDED_END);
     }
@@ -576,14 +584,24 @@ mod tests {
     #[test]
     fn automaton_finds_overlapping_phrases() {
         let mut b = Builder::new();
-        let t = |entry| Target { kind: 0, entry, role: ROLE_PHRASE, gap: 0, len: 0, flags: 0 };
+        let t = |entry| Target {
+            kind: 0,
+            entry,
+            role: ROLE_PHRASE,
+            gap: 0,
+            len: 0,
+            flags: 0,
+        };
         b.add(&variant_tokens("need you to"), t(0));
         b.add(&variant_tokens("you to"), t(1));
         let tables = b.finish();
         let tables = Tables::from_static(Box::leak(tables.to_bytes().into_boxed_slice()));
         let mut state = ROOT;
         let mut found = Vec::new();
-        for (i, (w, gap)) in [("i", 0), ("need", 1), ("you", 1), ("to", 1)].iter().enumerate() {
+        for (i, (w, gap)) in [("i", 0), ("need", 1), ("you", 1), ("to", 1)]
+            .iter()
+            .enumerate()
+        {
             let id = tables.lookup(w.as_bytes(), hash_token(w.as_bytes()));
             state = tables.step(state, id, *gap);
             for o in tables.outputs(state) {

@@ -171,7 +171,13 @@ impl Tokenizer {
     }
 
     /// Reads the word starting at `start`, hands it to `each`, and returns where it ends.
-    fn word(&mut self, chunk: &str, start: usize, gap: u32, each: &mut impl FnMut(&Token)) -> usize {
+    fn word(
+        &mut self,
+        chunk: &str,
+        start: usize,
+        gap: u32,
+        each: &mut impl FnMut(&Token),
+    ) -> usize {
         let bytes = chunk.as_bytes();
         // The ASCII fast path: lower-case and hash in one loop.
         let mut i = start;
@@ -205,7 +211,13 @@ impl Tokenizer {
     }
 
     /// Any word: folds character by character.
-    fn slow_word(&mut self, chunk: &str, start: usize, gap: u32, each: &mut impl FnMut(&Token)) -> usize {
+    fn slow_word(
+        &mut self,
+        chunk: &str,
+        start: usize,
+        gap: u32,
+        each: &mut impl FnMut(&Token),
+    ) -> usize {
         self.buf.clear();
         self.splits.clear();
         self.origin.clear();
@@ -307,7 +319,10 @@ mod tests {
         let texts: Vec<&str> = t.iter().map(|(s, _, _)| s.as_str()).collect();
         assert_eq!(texts, ["you", "still", "haven't", ",", "ok", "now"]);
         let gaps: Vec<u32> = t.iter().map(|(_, g, _)| *g).collect();
-        assert_eq!(gaps[1..], [GAP_SPACE, GAP_SPACE, GAP_ADJACENT, GAP_SPACE, GAP_PARAGRAPH]);
+        assert_eq!(
+            gaps[1..],
+            [GAP_SPACE, GAP_SPACE, GAP_ADJACENT, GAP_SPACE, GAP_PARAGRAPH]
+        );
         assert_eq!(t[2].2, "haven’t");
     }
 
@@ -323,7 +338,11 @@ mod tests {
         });
         assert_eq!(
             pieces,
-            [(b"we".to_vec(), "we"), (b"'".to_vec(), "’"), (b"ll".to_vec(), "ll")]
+            [
+                (b"we".to_vec(), "we"),
+                (b"'".to_vec(), "’"),
+                (b"ll".to_vec(), "ll")
+            ]
         );
     }
 
