@@ -153,3 +153,22 @@ done
 say "timing the corpus ($ROUNDS rounds)"
 measure "$WORK/corpus.txt" 1
 report "Enron corpus ($(stat -c %s "$WORK/corpus.txt") bytes), $ROUNDS interleaved rounds" "$WORK/corpus.txt"
+
+# --- many files: scaling over the cores -------------------------------------------------------
+# The 1,702 Enron emails as files, read as email (headers and quoted text left out), on one thread
+# and on two. Only tonelint: the peers do not read email.
+say "timing tonelint over the Enron directory, -j1 against -j2 ($ROUNDS rounds)"
+printf '\nMany files: the %s Enron emails (%s bytes), --input email, %s interleaved rounds\n\n' \
+  "$(ls "$ENRON"/*.eml | wc -l)" "$(cat "$ENRON"/*.eml | wc -c)" "$ROUNDS"
+hyperfine -N -i --warmup 1 --runs "$ROUNDS" --style none --export-json "$WORK/j.json" \
+  "$TONELINT --no-config --format short --input email -j1 $ENRON" \
+  "$TONELINT --no-config --format short --input email -j2 $ENRON" >/dev/null 2>&1
+python3 - "$WORK/j.json" "$(cat "$ENRON"/*.eml | wc -c)" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"]
+size = int(sys.argv[2])
+medians = [statistics.median(r["times"]) for r in results]
+print("| threads | median | MB/s | speed-up |\n|---|---|---|---|")
+for threads, m in zip((1, 2), medians):
+    print(f"| {threads} | {m * 1e3:,.0f} ms | {size / m / 1e6:,.1f} | {medians[0] / m:.2f} |")
+PY

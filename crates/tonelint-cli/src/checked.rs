@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use tonelint::{Finding, LineColumn, Linter, Report, display_width};
+use tonelint::{Cursor, Finding, LineColumn, Linter, Report};
 use tonelint_document::{DocumentError, InputKind, Part, extract};
 
 use crate::fix::ByteEdit;
@@ -80,12 +80,12 @@ pub fn check_input(
         .into_iter()
         .map(|part| {
             let report = linter.check(&part.text);
-            let mut locator = Locator::new(&shown.text);
+            let mut cursor = Cursor::new(&shown.text);
             let mut place = |span: Range<usize>| {
                 let original = part.to_original_range(span);
                 let span = shown.map(original.start)..shown.map_end(original.end);
-                let start = locator.locate(span.start);
-                let end = locator.locate_ahead(span.end);
+                let start = cursor.advance_to(span.start);
+                let end = cursor.peek(span.end);
                 Place { span, start, end }
             };
             let places = report.findings().iter().map(|f| place(f.span())).collect();
@@ -185,47 +185,6 @@ impl Shown {
     }
 }
 
-/// Line and column of offsets in one text, asked for mostly in increasing order.
-struct Locator<'a> {
-    text: &'a str,
-    offset: usize,
-    line: usize,
-    line_start: usize,
-}
-
-impl<'a> Locator<'a> {
-    fn new(text: &'a str) -> Locator<'a> {
-        Locator {
-            text,
-            offset: 0,
-            line: 1,
-            line_start: 0,
-        }
-    }
-
-    fn locate(&mut self, at: usize) -> LineColumn {
-        if at < self.offset {
-            *self = Locator::new(self.text);
-        }
-        let skipped = &self.text.as_bytes()[self.offset..at];
-        if let Some(last) = skipped.iter().rposition(|&b| b == b'\n') {
-            self.line += skipped.iter().filter(|&&b| b == b'\n').count();
-            self.line_start = self.offset + last + 1;
-        }
-        self.offset = at;
-        LineColumn {
-            line: self.line,
-            column: display_width(&self.text[self.line_start..at]) + 1,
-        }
-    }
-
-    /// The position of `at` without moving past the last position asked for.
-    fn locate_ahead(&self, at: usize) -> LineColumn {
-        let mut probe = Locator { ..*self };
-        probe.locate(at)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,9 +201,9 @@ mod tests {
 
     #[test]
     fn positions_count_lines_and_cells() {
-        let mut locator = Locator::new("ab\n\u{4F60}x");
-        assert_eq!(locator.locate(1), LineColumn { line: 1, column: 2 });
-        assert_eq!(locator.locate(6), LineColumn { line: 2, column: 3 });
-        assert_eq!(locator.locate(0), LineColumn { line: 1, column: 1 });
+        let mut cursor = Cursor::new("ab\n\u{4F60}x");
+        assert_eq!(cursor.advance_to(1), LineColumn { line: 1, column: 2 });
+        assert_eq!(cursor.advance_to(6), LineColumn { line: 2, column: 3 });
+        assert_eq!(cursor.advance_to(0), LineColumn { line: 1, column: 1 });
     }
 }

@@ -23,6 +23,17 @@ pub fn is_flagged(report: &Report) -> bool {
     })
 }
 
+/// A wider flag, reported beside the issue's: accusatory framing ("Why did you...?") at warning
+/// or above counts too. Most impolite requests in the Wikipedia corpus are challenging questions,
+/// which the lexicons file as accusatory rather than aggressive.
+pub fn is_flagged_with_accusatory(report: &Report) -> bool {
+    is_flagged(report)
+        || report
+            .findings()
+            .iter()
+            .any(|f| f.severity() >= Severity::Warning && f.category() == Category::Accusatory)
+}
+
 /// The score the AUC ranks by: the report's harshness score.
 pub fn harshness(report: &Report) -> f64 {
     f64::from(report.summary().score)

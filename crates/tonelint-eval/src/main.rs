@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use tonelint::{Category, Linter, Severity};
-use tonelint_eval::{corpus, harshness, is_flagged, metrics, politeness};
+use tonelint_eval::{
+    corpus, harshness, is_flagged, is_flagged_with_accusatory, metrics, politeness,
+};
 
 fn main() -> ExitCode {
     let mut data = PathBuf::from("../shared/data");
@@ -72,6 +74,23 @@ fn main() -> ExitCode {
                     "Wikipedia politeness: flag rate, impolite quartile".into(),
                     format!("{fr_impolite:.3}"),
                     split.impolite.len().to_string(),
+                ]);
+                let wide_polite: Vec<bool> =
+                    polite.iter().map(is_flagged_with_accusatory).collect();
+                let wide_impolite: Vec<bool> =
+                    impolite.iter().map(is_flagged_with_accusatory).collect();
+                let (wide_fr_polite, wide_fr_impolite) =
+                    (metrics::rate(&wide_polite), metrics::rate(&wide_impolite));
+                rows.push([
+                    "Wikipedia politeness: accuracy, accusatory also flags".into(),
+                    format!("{:.3}", (1.0 - wide_fr_polite + wide_fr_impolite) / 2.0),
+                    n.clone(),
+                ]);
+                rows.push([
+                    "Wikipedia politeness: flag rates polite / impolite, accusatory also flags"
+                        .into(),
+                    format!("{wide_fr_polite:.3} / {wide_fr_impolite:.3}"),
+                    n.clone(),
                 ]);
             }
             Err(err) => {

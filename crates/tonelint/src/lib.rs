@@ -107,7 +107,7 @@ pub use error::{BuildError, LexiconError};
 pub use fix::{Edit, apply_edits};
 pub use lexicon::Lexicon;
 pub use linter::{Linter, LinterBuilder};
-pub use position::{LineColumn, display_width};
+pub use position::{Cursor, LineColumn, display_width};
 pub use report::{
     Finding, Report, STRENGTH_CREDIT, StrengthMatch, Summary, Verdict, severity_points,
 };

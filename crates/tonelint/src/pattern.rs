@@ -49,7 +49,12 @@ impl Lazy {
                     .match_kind(MatchKind::All)
                     .cache_capacity(WINDOW_DFA_CACHE),
             )
-            .thompson(thompson::Config::new().reverse(reverse))
+            // Only how far a match reaches matters here, never its groups.
+            .thompson(
+                thompson::Config::new()
+                    .reverse(reverse)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
             .build(source)
             .ok()?;
         let for_cache = dfa.clone();
@@ -264,7 +269,11 @@ fn compile(source: &str, small: bool) -> Result<(meta::Regex, bool), String> {
         .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
         .onepass_size_limit(Some(PATTERN_SIZE_LIMIT));
     let config = if small {
-        config.hybrid(false).dfa(false).onepass(false).auto_prefilter(false)
+        config
+            .hybrid(false)
+            .dfa(false)
+            .onepass(false)
+            .auto_prefilter(false)
     } else {
         config
     };

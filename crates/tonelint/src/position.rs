@@ -17,50 +17,87 @@ pub struct LineColumn {
 
 /// The display width of `text`, starting at column 0, as a terminal lays it out.
 pub fn display_width(text: &str) -> usize {
-    text.chars().fold(0, |width, c| match c {
+    width_after(0, text)
+}
+
+/// The column a terminal reaches after showing `text` from column `start` (0-based): tab stops
+/// depend on where the text starts, so a width cannot simply be added to the one before it.
+fn width_after(start: usize, text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // Mail is mostly printable ASCII, one cell a byte.
+    if bytes.iter().all(|&b| (0x20..0x7f).contains(&b)) {
+        return start + bytes.len();
+    }
+    text.chars().fold(start, |width, c| match c {
         '\t' => (width / 8 + 1) * 8,
         c => width + c.width().unwrap_or(0),
     })
 }
 
-/// Walks forward through one input, answering positions asked for in increasing order without
-/// rescanning from the start each time.
-pub(crate) struct Cursor<'a> {
+/// Walks forward through one input, turning byte offsets into lines and columns.
+///
+/// Offsets asked for in increasing order cost the distance between them, so a front end that
+/// places many findings on one enormous line stays linear. Asking for an earlier offset starts
+/// over from the beginning of the input.
+///
+/// ```
+/// use tonelint::{Cursor, LineColumn};
+///
+/// let text = "Hi,\nI need you to call \u{4F60} now.";
+/// let mut cursor = Cursor::new(text);
+/// assert_eq!(cursor.advance_to(text.find("need").unwrap()), LineColumn { line: 2, column: 3 });
+/// // The wide character takes two cells.
+/// assert_eq!(cursor.advance_to(text.find("now").unwrap()), LineColumn { line: 2, column: 23 });
+/// ```
+#[derive(Clone, Debug)]
+pub struct Cursor<'a> {
     text: &'a str,
     offset: usize,
     line: usize,
-    line_start: usize,
+    /// Cells between the start of the line and `offset`, kept so that many positions on one long
+    /// line cost the distance between them, not the distance from the line's start.
+    width: usize,
 }
 
 impl<'a> Cursor<'a> {
-    pub(crate) fn new(text: &'a str) -> Cursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Cursor<'a> {
         Cursor {
             text,
             offset: 0,
             line: 1,
-            line_start: 0,
+            width: 0,
         }
     }
 
-    /// The position of `offset`, which must be a char boundary and not before the last one asked.
-    pub(crate) fn advance_to(&mut self, offset: usize) -> LineColumn {
-        debug_assert!(offset >= self.offset);
-        let skipped = &self.text.as_bytes()[self.offset..offset];
-        if let Some(last) = skipped.iter().rposition(|&b| b == b'\n') {
-            self.line += skipped.iter().filter(|&&b| b == b'\n').count();
-            self.line_start = self.offset + last + 1;
+    /// The position of `offset`, which must be a char boundary of the text.
+    ///
+    /// # Panics
+    ///
+    /// When `offset` is past the end of the text or inside a character.
+    pub fn advance_to(&mut self, offset: usize) -> LineColumn {
+        if offset < self.offset {
+            *self = Cursor::new(self.text);
         }
+        let skipped = &self.text.as_bytes()[self.offset..offset];
+        self.width = match skipped.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += skipped.iter().filter(|&&b| b == b'\n').count();
+                display_width(&self.text[self.offset + last + 1..offset])
+            }
+            None => width_after(self.width, &self.text[self.offset..offset]),
+        };
         self.offset = offset;
         LineColumn {
             line: self.line,
-            column: display_width(&self.text[self.line_start..offset]) + 1,
+            column: self.width + 1,
         }
     }
 
-    /// The position of `end`, at or after the last offset asked, without moving the cursor.
-    pub(crate) fn peek(&self, end: usize) -> LineColumn {
-        let mut probe = Cursor { ..*self };
-        probe.advance_to(end)
+    /// The position of `offset` without moving the cursor: for the end of a span whose start
+    /// was just asked for.
+    pub fn peek(&self, offset: usize) -> LineColumn {
+        self.clone().advance_to(offset)
     }
 }
 

@@ -194,8 +194,9 @@ pub fn parse_lexicon(text: &str) -> Result<LexiconSpec, SpecError> {
     })?;
     let mut seen = HashSet::new();
     let mut lexicon = LexiconSpec::default();
+    let lines = LineIndex::new(text);
     let mut locate = |id: &toml::Spanned<String>| {
-        let (line, column) = line_column(text, id.span().start);
+        let (line, column) = lines.line_column(id.span().start);
         let name = id.get_ref().clone();
         let error = {
             let name = name.clone();
@@ -555,14 +556,34 @@ fn contraction_variants(folded: &str) -> Vec<String> {
 
 /// 1-based line and character column of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    LineIndex::new(text).line_column(offset)
+}
+
+/// Where each line of a text starts, so that locating every entry of a large lexicon costs a
+/// binary search each rather than a count from the start of the file.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+
+    /// 1-based line and character column of a byte offset.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
 }
 
 #[cfg(test)]
