@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta;
@@ -27,6 +28,14 @@ const SPAN_GROUP: &str = "span";
 /// The most memory one window DFA may use for its states; when a scan needs more, its pattern
 /// runs on the whole chunk instead.
 const WINDOW_DFA_CACHE: usize = 1 << 20;
+
+/// A window handles its first occurrences of a trigger word in chunks up to this size without
+/// its DFAs: building them costs up to half a millisecond each, far more than running the regex
+/// over a short paragraph, so a command checking one message builds none. A linter that keeps
+/// meeting the word (an archive scan), or meets it in a long chunk, builds them once and from then
+/// on skips most occurrences without running the regex.
+const SMALL_CHUNK: usize = 4096;
+const OCCURRENCES_BEFORE_DFAS: u32 = 32;
 
 /// The pool of caches a lazy DFA builds its states in (one per thread at a time).
 type Caches = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
@@ -108,6 +117,8 @@ pub(crate) struct Window {
     /// The DFAs of the two sides; `None` for one that could not be built, and then that side
     /// reaches as far as it can match, or to the edge of the chunk.
     dfas: OnceLock<(Option<Lazy>, Option<Lazy>)>,
+    /// Occurrences handled without the DFAs, counted up to [`OCCURRENCES_BEFORE_DFAS`].
+    seen: AtomicU32,
 }
 
 impl Window {
@@ -125,30 +136,37 @@ impl Window {
             prefix_max,
             suffix_max,
             dfas: OnceLock::new(),
+            seen: AtomicU32::new(0),
         }
     }
 
     /// The span a match around the word at `word` can cover, or `None` when no match can
-    /// contain it. Falls back to the whole chunk when the DFAs cannot be built.
+    /// contain it. Without the DFAs (not built yet, see [`SMALL_CHUNK`], or not buildable) each
+    /// side reaches as far as it can match, or to the edge of the chunk.
     fn reach(&self, chunk: &[u8], word: Range<usize>) -> Option<Range<usize>> {
         // Both sides get a DFA, even a bounded one: it also tells when no match can be here,
         // which spares running the regex around every occurrence of a common word.
-        let dfas = self.dfas.get_or_init(|| {
-            (
-                Lazy::new(&self.prefix, true),
-                Lazy::new(&self.suffix, false),
-            )
-        });
+        let dfas = match self.dfas.get() {
+            Some(dfas) => Some(dfas),
+            None if chunk.len() <= SMALL_CHUNK
+                && self.seen.fetch_add(1, Ordering::Relaxed) < OCCURRENCES_BEFORE_DFAS =>
+            {
+                None
+            }
+            None => Some(self.dfas.get_or_init(|| {
+                (
+                    Lazy::new(&self.prefix, true),
+                    Lazy::new(&self.suffix, false),
+                )
+            })),
+        };
+        let (before, after) = dfas.map_or((None, None), |(b, a)| (b.as_ref(), a.as_ref()));
         let whole = |max: Option<usize>, room: usize| max.unwrap_or(usize::MAX).min(room);
-        let start = match dfas
-            .0
-            .as_ref()
-            .map(|d| d.scan(chunk[..word.start].iter().rev()))
-        {
+        let start = match before.map(|d| d.scan(chunk[..word.start].iter().rev())) {
             Some(Some(reach)) => reach?,
             _ => whole(self.prefix_max, word.start),
         };
-        let end = match dfas.1.as_ref().map(|d| d.scan(chunk[word.end..].iter())) {
+        let end = match after.map(|d| d.scan(chunk[word.end..].iter())) {
             Some(Some(reach)) => reach?,
             _ => whole(self.suffix_max, chunk.len() - word.end),
         };
