@@ -357,6 +357,9 @@ pub struct Builder {
     word_list: Vec<String>,
     /// Per state: transitions (key, next). At the root the key is the bare word id.
     children: Vec<Vec<(u32, u32)>>,
+    /// The same transitions by (state, key): a linear search of the root's children would make
+    /// a lexicon of a hundred thousand phrases cost time in the square of its size.
+    edges: HashMap<(u32, u32), u32>,
     own: Vec<Vec<u32>>,
     targets: Vec<Target>,
     triggers: Vec<Vec<u32>>,
@@ -376,6 +379,7 @@ impl Builder {
             words: HashMap::new(),
             word_list: Vec::new(),
             children: vec![Vec::new()],
+            edges: HashMap::new(),
             own: vec![Vec::new()],
             targets: Vec::new(),
             triggers: vec![Vec::new()],
@@ -409,16 +413,14 @@ impl Builder {
         for (i, &(token, gap)) in tokens.iter().enumerate() {
             let id = self.word(token);
             let key = if i == 0 { id } else { id << 1 | gap };
-            state = match self.children[state as usize]
-                .iter()
-                .find(|(k, _)| *k == key)
-            {
-                Some(&(_, next)) => next,
+            state = match self.edges.get(&(state, key)) {
+                Some(&next) => next,
                 None => {
                     let next = self.children.len() as u32;
                     self.children.push(Vec::new());
                     self.own.push(Vec::new());
                     self.children[state as usize].push((key, next));
+                    self.edges.insert((state, key), next);
                     next
                 }
             };
