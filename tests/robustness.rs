@@ -212,24 +212,31 @@ fn large_draft() -> String {
     DRAFT.repeat(200)
 }
 
+/// Runs `tonelint --write` on a copy of [`large_draft`] under `ulimit -f 4` (at most 4 blocks, 2
+/// or 4 KiB, per file written: far less than the draft), after the shell commands in `setup`.
+/// Returns the run and the draft's path, inside `dir`.
+fn write_under_file_size_limit(dir: &Path, setup: &str) -> (Output, std::path::PathBuf) {
+    let path = dir.join("draft.txt");
+    std::fs::write(&path, large_draft()).unwrap();
+    let run = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{setup}ulimit -f 4 && exec '{}' --no-config --write draft.txt",
+            env!("CARGO_BIN_EXE_tonelint")
+        ))
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (run, path)
+}
+
 /// `--write` killed part way (here by the file-size limit, SIGXFSZ, while the fixed text is being
 /// written): the original is intact, because the new text goes to a temporary file that only
 /// replaces the original once it is complete.
 #[test]
 fn write_killed_part_way_leaves_the_original_intact() {
     let tmp = tempfile::tempdir().unwrap();
-    let path = tmp.path().join("draft.txt");
-    std::fs::write(&path, large_draft()).unwrap();
-    // `ulimit -f 4`: at most 4 blocks (2 or 4 KiB) per file written, far less than the draft.
-    let run = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -f 4 && exec '{}' --no-config --write draft.txt",
-            env!("CARGO_BIN_EXE_tonelint")
-        ))
-        .current_dir(tmp.path())
-        .output()
-        .unwrap();
+    let (run, path) = write_under_file_size_limit(tmp.path(), "");
     assert_ne!(
         run.status.code(),
         Some(0),
@@ -243,17 +250,7 @@ fn write_killed_part_way_leaves_the_original_intact() {
 #[test]
 fn write_that_fails_part_way_reports_it_and_cleans_up() {
     let tmp = tempfile::tempdir().unwrap();
-    let path = tmp.path().join("draft.txt");
-    std::fs::write(&path, large_draft()).unwrap();
-    let run = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "trap '' XFSZ && ulimit -f 4 && exec '{}' --no-config --write draft.txt",
-            env!("CARGO_BIN_EXE_tonelint")
-        ))
-        .current_dir(tmp.path())
-        .output()
-        .unwrap();
+    let (run, path) = write_under_file_size_limit(tmp.path(), "trap '' XFSZ && ");
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
     assert_eq!(
         stderr(&run),
