@@ -378,3 +378,37 @@ fn a_very_long_word_with_an_apostrophe_or_digits_is_checked() {
         );
     }
 }
+
+/// The regex windows of a fresh linter skip their DFAs for the first occurrences of a word in a
+/// short paragraph, and use them from then on (`pattern.rs`, `OCCURRENCES_BEFORE_DFAS`). Both
+/// ways must find the same: every rule's examples and counterexamples, one paragraph each,
+/// checked by a fresh linter and again after enough checks that every window has its DFAs.
+#[test]
+fn findings_do_not_depend_on_whether_the_window_dfas_are_built() {
+    let linter = Linter::builder().enable(["passive"]).build().unwrap();
+    let text: String = linter
+        .rules()
+        .flat_map(|r| r.examples().chain(r.counterexamples()))
+        .map(|s| format!("{s}\n\n"))
+        .collect();
+    let summary = |report: &Report| -> Vec<(String, Range<usize>)> {
+        report
+            .findings()
+            .iter()
+            .map(|f| (f.rule_id().to_string(), f.span()))
+            .chain(
+                report
+                    .strengths()
+                    .iter()
+                    .map(|s| (s.id().to_string(), s.span())),
+            )
+            .collect()
+    };
+    let fresh = summary(&linter.check(&text));
+    for _ in 0..40 {
+        linter.check(&text);
+    }
+    let warmed = summary(&linter.check(&text));
+    assert!(fresh.len() > 100, "the examples are flagged");
+    assert_eq!(fresh, warmed);
+}

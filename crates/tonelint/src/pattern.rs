@@ -35,6 +35,8 @@ const WINDOW_DFA_CACHE: usize = 1 << 20;
 /// meeting the word (an archive scan), or meets it in a long chunk, builds them once and from then
 /// on skips most occurrences without running the regex.
 const SMALL_CHUNK: usize = 4096;
+
+/// How many occurrences in small chunks a window handles before it builds its DFAs.
 const OCCURRENCES_BEFORE_DFAS: u32 = 32;
 
 /// The pool of caches a lazy DFA builds its states in (one per thread at a time).
