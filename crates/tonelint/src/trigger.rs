@@ -329,12 +329,10 @@ fn concat_required(
             }]);
         } else if min_len(item) >= 1
             && !matches!(item.kind(), HirKind::Literal(_) | HirKind::Class(_))
-        {
-            if let Some(found) =
+            && let Some(found) =
                 required(item, left_ok(k), right_ok(k + 1), &before(k), &after(k + 1))
-            {
-                consider(found);
-            }
+        {
+            consider(found);
         }
         k += 1;
     }
