@@ -90,6 +90,16 @@ pub fn splits(pattern: &str) -> Option<Vec<Split>> {
 
 /// The folded tokens one of which every match of `pattern` contains, or `None` when that cannot
 /// be proved.
+/// The items of a concatenation from the end that touches the trigger word: backwards when
+/// reading what comes before it.
+fn reading_order(items: &[Hir], backwards: bool) -> Box<dyn Iterator<Item = &Hir> + '_> {
+    if backwards {
+        Box::new(items.iter().rev())
+    } else {
+        Box::new(items.iter())
+    }
+}
+
 #[cfg(test)]
 pub fn required_tokens(pattern: &str) -> Option<Vec<String>> {
     let mut words: Vec<String> = splits(pattern)?.into_iter().flat_map(|s| s.words).collect();
@@ -442,12 +452,7 @@ fn side(hir: &Hir, before: bool) -> Side {
             }
         }
         HirKind::Concat(items) => {
-            let ordered: Box<dyn Iterator<Item = &Hir>> = if before {
-                Box::new(items.iter().rev())
-            } else {
-                Box::new(items.iter())
-            };
-            for item in ordered {
+            for item in reading_order(items, before) {
                 match side(item, before) {
                     Side::Transparent => {}
                     s => return s,
@@ -503,12 +508,7 @@ fn edge_chars(hir: &Hir, last: bool, out: &mut Vec<char>) -> bool {
         HirKind::Repetition(rep) => rep.max == Some(0) || edge_chars(&rep.sub, last, out),
         HirKind::Alternation(branches) => branches.iter().all(|b| edge_chars(b, last, out)),
         HirKind::Concat(items) => {
-            let ordered: Box<dyn Iterator<Item = &Hir>> = if last {
-                Box::new(items.iter().rev())
-            } else {
-                Box::new(items.iter())
-            };
-            for item in ordered {
+            for item in reading_order(items, last) {
                 if !edge_chars(item, last, out) {
                     return false;
                 }
