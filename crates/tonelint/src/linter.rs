@@ -237,14 +237,9 @@ impl LinterBuilder {
             builtin_strengths.as_deref(),
         )
         .map_err(BuildError::Matcher)?;
-        let by_id = rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (Box::from(r.id()), i))
-            .collect();
         Ok(Linter {
             rules,
-            by_id,
+            by_id: std::sync::OnceLock::new(),
             enabled,
             severities,
             strengths,
@@ -284,8 +279,9 @@ fn unknown_name<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> BuildErro
 pub struct Linter {
     rules: Vec<Arc<Rule>>,
     /// Each rule's index in `rules`, so that asking about every rule by id stays linear in a
-    /// lexicon of a hundred thousand entries.
-    by_id: std::collections::HashMap<Box<str>, usize>,
+    /// lexicon of a hundred thousand entries. Made on the first such question: checking a
+    /// message never needs it, so building a linter does not pay for it.
+    by_id: std::sync::OnceLock<std::collections::HashMap<Box<str>, usize>>,
     enabled: Vec<bool>,
     /// Each rule's effective severity, after overrides.
     severities: Vec<Severity>,
@@ -330,7 +326,7 @@ impl Linter {
 
     /// The loaded rule with this id, enabled or not.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.by_id.get(id).map(|&i| self.rules[i].as_ref())
+        self.index_of(id).map(|i| self.rules[i].as_ref())
     }
 
     /// Every enabled strength, in load order (built-in first).
@@ -345,7 +341,18 @@ impl Linter {
 
     /// Whether the rule with this id is loaded and switched on.
     pub fn is_enabled(&self, id: &str) -> bool {
-        self.by_id.get(id).is_some_and(|&i| self.enabled[i])
+        self.index_of(id).is_some_and(|i| self.enabled[i])
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        let by_id = self.by_id.get_or_init(|| {
+            self.rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (Box::from(r.id()), i))
+                .collect()
+        });
+        by_id.get(id).copied()
     }
 
     /// Checks one message.

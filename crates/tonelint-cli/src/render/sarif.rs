@@ -12,11 +12,19 @@ use crate::checked::Checked;
 use crate::render::human::suggestion;
 
 /// Collects results over the run and writes one SARIF log at the end.
-pub struct SarifRun {
-    rules: Vec<Value>,
-    index: HashMap<String, usize>,
+pub struct SarifRun<'a> {
+    linter: &'a Linter,
+    /// Made on first use: every run creates a `SarifRun`, and only SARIF output needs the rules'
+    /// descriptions.
+    rules: Option<RuleTable>,
     results: Vec<Value>,
     notifications: Vec<Value>,
+}
+
+/// The enabled rules as SARIF reporting descriptors, and each one's place in the list.
+struct RuleTable {
+    rules: Vec<Value>,
+    index: HashMap<String, usize>,
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -27,8 +35,8 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-impl SarifRun {
-    pub fn new(linter: &Linter) -> SarifRun {
+impl RuleTable {
+    fn new(linter: &Linter) -> RuleTable {
         let mut rules = Vec::new();
         let mut index = HashMap::new();
         for rule in linter.rules().filter(|r| linter.is_enabled(r.id())) {
@@ -47,12 +55,23 @@ impl SarifRun {
                 "properties": { "category": rule.category().as_str(), "tags": [rule.category().as_str()] },
             }));
         }
+        RuleTable { rules, index }
+    }
+}
+
+impl<'a> SarifRun<'a> {
+    pub fn new(linter: &'a Linter) -> SarifRun<'a> {
         SarifRun {
-            rules,
-            index,
+            linter,
+            rules: None,
             results: Vec::new(),
             notifications: Vec::new(),
         }
+    }
+
+    fn rule_table(&mut self) -> &RuleTable {
+        let linter = self.linter;
+        self.rules.get_or_insert_with(|| RuleTable::new(linter))
     }
 
     pub fn add(&mut self, checked: &Checked) {
@@ -79,7 +98,7 @@ impl SarifRun {
                 "message": { "text": finding.message() },
                 "locations": [location],
             });
-            if let Some(&i) = self.index.get(finding.rule_id()) {
+            if let Some(&i) = self.rule_table().index.get(finding.rule_id()) {
                 result["ruleIndex"] = i.into();
             }
             if let Some(replacement) = finding.fix() {
@@ -111,7 +130,8 @@ impl SarifRun {
         }));
     }
 
-    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+    pub fn write(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let rules = &self.rule_table().rules;
         let log = json!({
             "version": "2.1.0",
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -119,7 +139,7 @@ impl SarifRun {
                 "tool": { "driver": {
                     "name": "tonelint",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "rules": self.rules,
+                    "rules": rules,
                 }},
                 "invocations": [{
                     "executionSuccessful": self.notifications.is_empty(),
