@@ -65,7 +65,15 @@ pub fn splits(pattern: &str) -> Option<Vec<Split>> {
         .build()
         .parse(pattern)
         .ok()?;
-    let found = required(&hir, false, false, &[], &[])?;
+    let found = required(
+        &hir,
+        Around {
+            left: false,
+            right: false,
+            pre: &[],
+            post: &[],
+        },
+    )?;
     let total: usize = found.iter().map(|s| s.words.len()).sum();
     if found.is_empty() || total > MAX_WORDS {
         return None;
@@ -152,22 +160,33 @@ fn strip_looks(hir: &Hir) -> Hir {
     }
 }
 
-/// The splits of `hir`, given whether the text just before it (`left`) and just after it
-/// (`right`) is certain to separate tokens, and what the pattern holds before (`pre`) and after
-/// (`post`) it.
-fn required(
-    hir: &Hir,
+/// What stands around the part of a pattern being read for required words.
+#[derive(Clone, Copy)]
+struct Around<'a> {
+    /// Whether the text just before the part is certain to separate tokens.
     left: bool,
+    /// Whether the text just after it is.
     right: bool,
-    pre: &[Hir],
-    post: &[Hir],
-) -> Option<Vec<SplitHir>> {
+    /// What the pattern holds before the part.
+    pre: &'a [Hir],
+    /// What the pattern holds after it.
+    post: &'a [Hir],
+}
+
+/// The splits of `hir`, given what stands around it.
+fn required(hir: &Hir, around: Around<'_>) -> Option<Vec<SplitHir>> {
+    let Around {
+        left,
+        right,
+        pre,
+        post,
+    } = around;
     match hir.kind() {
-        HirKind::Capture(c) => required(&c.sub, left, right, pre, post),
+        HirKind::Capture(c) => required(&c.sub, around),
         HirKind::Alternation(branches) => {
             let mut all = Vec::new();
             for b in branches {
-                all.extend(required(b, left, right, pre, post)?);
+                all.extend(required(b, around)?);
                 if all.len() > MAX_WORDS {
                     return None;
                 }
@@ -176,7 +195,7 @@ fn required(
         }
         HirKind::Repetition(rep) if rep.min >= 1 => {
             if rep.max == Some(1) {
-                required(&rep.sub, left, right, pre, post)
+                required(&rep.sub, around)
             } else {
                 // A later iteration's neighbour is the previous iteration; the others may stand
                 // on either side.
@@ -192,14 +211,21 @@ fn required(
                 let post2: Vec<Hir> = std::iter::once(others)
                     .chain(post.iter().cloned())
                     .collect();
-                required(&rep.sub, l, r, &pre2, &post2)
+                required(
+                    &rep.sub,
+                    Around {
+                        left: l,
+                        right: r,
+                        pre: &pre2,
+                        post: &post2,
+                    },
+                )
             }
         }
         HirKind::Concat(_) | HirKind::Literal(_) | HirKind::Class(_) => {
             let mut items = Vec::new();
             flatten(hir, &mut items);
-            unfactored(&items, left, right, pre, post)
-                .or_else(|| concat_required(&items, left, right, pre, post))
+            unfactored(&items, around).or_else(|| concat_required(&items, around))
         }
         _ => None,
     }
@@ -208,13 +234,7 @@ fn required(
 /// The parser factors common prefixes out of alternations, cutting words: `asap|a\.s\.a\.p\.`
 /// becomes `a(?:sap|\.s\.a\.p\.)`. When a concatenation has an alternation right after word
 /// characters, each branch is read with the characters before it put back.
-fn unfactored(
-    items: &[Hir],
-    left: bool,
-    right: bool,
-    pre: &[Hir],
-    post: &[Hir],
-) -> Option<Vec<SplitHir>> {
+fn unfactored(items: &[Hir], around: Around<'_>) -> Option<Vec<SplitHir>> {
     let j = items
         .iter()
         .position(|i| matches!(i.kind(), HirKind::Alternation(_)))?;
@@ -234,7 +254,7 @@ fn unfactored(
         let mut each: Vec<Hir> = items[..j].to_vec();
         flatten(branch, &mut each);
         each.extend_from_slice(&items[j + 1..]);
-        all.extend(concat_required(&each, left, right, pre, post)?);
+        all.extend(concat_required(&each, around)?);
     }
     Some(all)
 }
@@ -262,13 +282,13 @@ fn min_len(hir: &Hir) -> usize {
     hir.properties().minimum_len().unwrap_or(1)
 }
 
-fn concat_required(
-    items: &[Hir],
-    left: bool,
-    right: bool,
-    pre: &[Hir],
-    post: &[Hir],
-) -> Option<Vec<SplitHir>> {
+fn concat_required(items: &[Hir], around: Around<'_>) -> Option<Vec<SplitHir>> {
+    let Around {
+        left,
+        right,
+        pre,
+        post,
+    } = around;
     let left_ok = |k: usize| side_ok(items[..k].iter().rev(), left, true);
     let right_ok = |k: usize| side_ok(items[k..].iter(), right, false);
     let before = |k: usize| -> Vec<Hir> { pre.iter().chain(&items[..k]).cloned().collect() };
@@ -339,8 +359,15 @@ fn concat_required(
             }]);
         } else if min_len(item) >= 1
             && !matches!(item.kind(), HirKind::Literal(_) | HirKind::Class(_))
-            && let Some(found) =
-                required(item, left_ok(k), right_ok(k + 1), &before(k), &after(k + 1))
+            && let Some(found) = required(
+                item,
+                Around {
+                    left: left_ok(k),
+                    right: right_ok(k + 1),
+                    pre: &before(k),
+                    post: &after(k + 1),
+                },
+            )
         {
             consider(found);
         }
