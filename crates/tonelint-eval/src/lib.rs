@@ -8,9 +8,11 @@
 //! The shared data sets live outside the repository (`../shared/data`); when they are absent
 //! their rows say so and the rest still runs.
 
+pub mod blind;
 pub mod corpus;
 pub mod metrics;
 pub mod politeness;
+pub mod ucc;
 
 use tonelint::{Category, Report, Severity};
 

@@ -11,21 +11,25 @@ use std::time::Instant;
 
 use tonelint::{Category, Linter, Severity};
 use tonelint_eval::{
-    corpus, harshness, is_flagged, is_flagged_with_accusatory, metrics, politeness,
+    blind, corpus, harshness, is_flagged, is_flagged_with_accusatory, metrics, politeness, ucc,
 };
 
 fn main() -> ExitCode {
     let mut data = PathBuf::from("../shared/data");
     let mut corpus_dir = PathBuf::from("tests/corpus");
     let mut heldout_dir = PathBuf::from("tests/heldout");
+    let mut blind_dir = PathBuf::from("tests/blind");
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match (arg.as_str(), args.next()) {
             ("--data", Some(dir)) => data = dir.into(),
             ("--corpus", Some(dir)) => corpus_dir = dir.into(),
             ("--heldout", Some(dir)) => heldout_dir = dir.into(),
+            ("--blind", Some(dir)) => blind_dir = dir.into(),
             _ => {
-                eprintln!("usage: tonelint-eval [--data DIR] [--corpus DIR] [--heldout DIR]");
+                eprintln!(
+                    "usage: tonelint-eval [--data DIR] [--corpus DIR] [--heldout DIR] [--blind DIR]"
+                );
                 return ExitCode::from(2);
             }
         }
@@ -282,6 +286,9 @@ fn main() -> ExitCode {
         Err(err) => rows.push(["Held-out".into(), "unavailable".into(), err]),
     }
 
+    blind_rows(&linter, &blind_dir, &mut rows);
+    ucc_rows(&linter, &data.join("ucc/val.csv"), &mut rows);
+
     println!("| measure | value | n |");
     println!("|---|---|---|");
     for [measure, value, n] in &rows {
@@ -296,5 +303,125 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// The blind set, checked with passive rules on (it is labelled for every category).
+fn blind_rows(linter: &Linter, dir: &std::path::Path, rows: &mut Vec<[String; 3]>) {
+    let drafts = match blind::load(dir) {
+        Ok(drafts) if !drafts.is_empty() => drafts,
+        Ok(_) => {
+            rows.push(["Blind set".into(), "empty".into(), dir.display().to_string()]);
+            return;
+        }
+        Err(err) => {
+            rows.push(["Blind set".into(), "unavailable".into(), err]);
+            return;
+        }
+    };
+    let reports: Vec<_> = drafts.iter().map(|d| linter.check(&d.text)).collect();
+    let pct = |k: usize, n: usize| {
+        format!("{:.1} % ({k} / {n})", 100.0 * k as f64 / n.max(1) as f64)
+    };
+    let label = format!(
+        "{} drafts ({} clean, {} hard negatives)",
+        drafts.len(),
+        drafts.iter().filter(|d| d.is_clean()).count(),
+        drafts.iter().filter(|d| d.hard_negative).count()
+    );
+    let harsh: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].is_harsh()).collect();
+    let clean: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].is_clean()).collect();
+    let harsh_hit = harsh.iter().filter(|&&i| blind::harsh_caught(&reports[i])).count();
+    rows.push([
+        "Blind: harsh recall (aggressive/demanding/accusatory draft, warning+ in one of them)".into(),
+        pct(harsh_hit, harsh.len()),
+        label.clone(),
+    ]);
+    for category in Category::ALL {
+        let wanted: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].has(category)).collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let warn = wanted
+            .iter()
+            .filter(|&&i| blind::caught(&reports[i], category, Severity::Warning))
+            .count();
+        let any = wanted
+            .iter()
+            .filter(|&&i| blind::caught(&reports[i], category, Severity::Info))
+            .count();
+        rows.push([
+            format!("Blind: {category} recall, warning+ / any severity"),
+            format!("{} / {}", pct(warn, wanted.len()), pct(any, wanted.len())),
+            label.clone(),
+        ]);
+    }
+    let clean_warned = clean.iter().filter(|&&i| blind::warned(&reports[i])).count();
+    rows.push([
+        "Blind: clean drafts with a warning".into(),
+        pct(clean_warned, clean.len()),
+        label.clone(),
+    ]);
+    let hard: Vec<usize> = clean.iter().copied().filter(|&i| drafts[i].hard_negative).collect();
+    let hard_warned = hard.iter().filter(|&&i| blind::warned(&reports[i])).count();
+    rows.push([
+        "Blind: hard negatives with a warning".into(),
+        pct(hard_warned, hard.len()),
+        label.clone(),
+    ]);
+    let (mut hit, mut total) = (0, 0);
+    for (draft, report) in drafts.iter().zip(&reports) {
+        let (h, t) = blind::key_phrases_overlapped(draft, report);
+        hit += h;
+        total += t;
+    }
+    rows.push([
+        "Blind: key phrases a finding overlaps".into(),
+        pct(hit, total),
+        label.clone(),
+    ]);
+    let auc = metrics::auc(
+        &harsh.iter().map(|&i| harshness(&reports[i])).collect::<Vec<_>>(),
+        &clean.iter().map(|&i| harshness(&reports[i])).collect::<Vec<_>>(),
+    );
+    rows.push([
+        "Blind: AUC of the harshness score, harsh vs clean".into(),
+        format!("{auc:.3}"),
+        label,
+    ]);
+}
+
+/// The Unhealthy Comments Corpus validation split: AUC of the harshness score per attribute.
+fn ucc_rows(linter: &Linter, csv: &std::path::Path, rows: &mut Vec<[String; 3]>) {
+    if !csv.is_file() {
+        rows.push([
+            "UCC val".into(),
+            "skipped".into(),
+            format!("{} is absent", csv.display()),
+        ]);
+        return;
+    }
+    let comments = match ucc::load(csv) {
+        Ok(comments) => comments,
+        Err(err) => {
+            rows.push(["UCC val".into(), "unavailable".into(), err]);
+            return;
+        }
+    };
+    let scores: Vec<f64> = comments.iter().map(|c| harshness(&linter.check(&c.text))).collect();
+    for attribute in ucc::ATTRIBUTES {
+        let (mut pos, mut neg) = (Vec::new(), Vec::new());
+        for (comment, &score) in comments.iter().zip(&scores) {
+            match comment.labels.get(attribute) {
+                Some(true) => pos.push(score),
+                Some(false) => neg.push(score),
+                None => {}
+            }
+        }
+        rows.push([
+            format!("UCC val: AUC of the harshness score, {attribute}"),
+            format!("{:.3}", metrics::auc(&pos, &neg)),
+            format!("{} + {}", pos.len(), neg.len()),
+        ]);
     }
 }
