@@ -48,6 +48,11 @@ fn main() {
     let mut rules = String::new();
     let mut strengths = String::new();
     let mut rule_specs: Vec<spec::MatchSpec> = Vec::new();
+    let mut grammar = tonelint_grammar::Sources::default();
+    // Where each grammar source was defined, by its index in `grammar`, for build errors.
+    let mut class_places: Vec<(String, usize)> = Vec::new();
+    let mut rule_places: Vec<(String, usize, String)> = Vec::new();
+    let mut guard_places: Vec<(String, usize, String)> = Vec::new();
     let mut strength_specs: Vec<spec::MatchSpec> = Vec::new();
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
@@ -79,8 +84,34 @@ fn main() {
         }
         for rule in &lexicon.rules {
             emit_rule(&mut rules, &origin, rule);
+            if !rule.matching.shapes.is_empty() {
+                grammar.rules.push(tonelint_grammar::RuleSource {
+                    rule: rule_specs.len() as u32,
+                    shapes: rule.matching.shapes.clone(),
+                    unless: rule.matching.unless.clone(),
+                    soften: rule.matching.soften.clone(),
+                });
+                rule_places.push((origin.clone(), rule.line, rule.id.clone()));
+            }
             rule_specs.push(rule.matching.clone());
         }
+        for class in &lexicon.classes {
+            grammar.classes.push(tonelint_grammar::ClassSource {
+                name: class.name.clone(),
+                words: class.words.clone(),
+            });
+            class_places.push((origin.clone(), class.line));
+        }
+        for guard in &lexicon.guards {
+            grammar.guards.push(tonelint_grammar::GuardSource {
+                id: guard.id.clone(),
+                shapes: guard.shapes.clone(),
+                scope: guard.scope,
+                categories: guard.categories.clone(),
+            });
+            guard_places.push((origin.clone(), guard.line, guard.id.clone()));
+        }
+        grammar.irregular.extend(lexicon.irregular.iter().cloned());
         for strength in &lexicon.strengths {
             emit_strength(&mut strengths, &origin, strength);
             strength_specs.push(strength.matching.clone());
@@ -99,6 +130,39 @@ fn main() {
             .unwrap_or_else(|err| panic!("cannot write the built-in tables: {err}"));
     }
     write_if_changed(&out_dir.join("builtin_matcher.rs"), &matcher_code);
+    let compiled = tonelint_grammar::compile(&grammar, None).unwrap_or_else(|err| {
+        let (origin, line, rule_id) = match err.place {
+            tonelint_grammar::Place::Class(i) => {
+                (class_places[i].0.clone(), class_places[i].1, None)
+            }
+            tonelint_grammar::Place::Rule(i) => {
+                let (o, l, id) = &rule_places[i];
+                (o.clone(), *l, Some(id.clone()))
+            }
+            tonelint_grammar::Place::Guard(i) => {
+                let (o, l, id) = &guard_places[i];
+                (o.clone(), *l, Some(id.clone()))
+            }
+        };
+        fail(
+            &origin,
+            &spec::SpecError {
+                line,
+                column: 1,
+                rule_id,
+                message: err.message,
+            },
+        )
+    });
+    let bytes = compiled.to_bytes();
+    if fs::read(out_dir.join("builtin_grammar.bin"))
+        .ok()
+        .as_deref()
+        != Some(&bytes[..])
+    {
+        fs::write(out_dir.join("builtin_grammar.bin"), &bytes)
+            .unwrap_or_else(|err| panic!("cannot write the built-in grammar: {err}"));
+    }
 }
 
 /// Builds the word-level automaton over every built-in phrase variant and exception, and the
@@ -207,12 +271,16 @@ fn matching(m: &spec::MatchSpec) -> String {
     format!(
         "Matching {{ phrases: {}, phrase_variants: Cow::Borrowed(&[]), patterns: {}, \
          exceptions: {}, exception_variants: Cow::Borrowed(&[]), \
-         exception_gaps: Cow::Borrowed(&[]), examples: {}, counterexamples: {} }}",
+         exception_gaps: Cow::Borrowed(&[]), examples: {}, counterexamples: {}, shapes: {}, \
+         unless: {}, soften: {} }}",
         list(&m.phrases),
         list(&m.patterns),
         list(&m.exceptions),
         list(&m.examples),
         list(&m.counterexamples),
+        list(&m.shapes),
+        list(&m.unless),
+        list(&m.soften),
     )
 }
 

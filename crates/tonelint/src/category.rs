@@ -54,6 +54,11 @@ impl Category {
         !matches!(self, Category::Passive)
     }
 
+    /// The category's position in [`Category::ALL`].
+    pub fn index(self) -> usize {
+        Category::ALL.iter().position(|&c| c == self).unwrap_or(0)
+    }
+
     /// Parses a category name as written in lexicons and on the command line.
     pub fn from_name(name: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.as_str() == name)

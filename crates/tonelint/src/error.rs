@@ -86,6 +86,9 @@ pub enum BuildError {
     },
     /// The combined matcher could not be built (for example, far too many phrases).
     Matcher(String),
+    /// A user lexicon's tone grammar (classes, shapes, guards) did not compile: a class it names
+    /// is defined nowhere, say. Positions are those of the class, rule or guard.
+    Grammar(LexiconError),
 }
 
 impl fmt::Display for BuildError {
@@ -116,6 +119,7 @@ impl fmt::Display for BuildError {
                 write!(f, "the allowed phrase `{phrase}` {message}")
             }
             BuildError::Matcher(message) => write!(f, "cannot build the phrase matcher: {message}"),
+            BuildError::Grammar(err) => write!(f, "{err}"),
         }
     }
 }

@@ -98,6 +98,7 @@ mod position;
 mod quotes;
 mod report;
 mod rule;
+mod shapes;
 mod suppress;
 mod token;
 mod trigger;

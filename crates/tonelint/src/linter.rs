@@ -12,6 +12,7 @@ use crate::position::Cursor;
 use crate::quotes::quoted_regions;
 use crate::report::{Finding, Report, StrengthMatch, Summary};
 use crate::rule::{Rule, Strength};
+use crate::shapes::{ShapeLayer, UserGrammar};
 use crate::suppress::Suppressions;
 
 /// Inputs are matched in chunks of about this many bytes, split at a blank line or line break,
@@ -148,10 +149,17 @@ impl LinterBuilder {
         let builtin_rules = builtin.as_ref().map_or(0, |b| b.rules.len());
         let builtin_strength_ids: Option<Vec<Arc<Strength>>> =
             builtin.as_ref().map(|b| b.strengths.clone());
-        let lexicons = builtin.into_iter().chain(self.lexicons);
-        for lexicon in lexicons {
+        let with_builtin = builtin.is_some();
+        let mut user_parts = Vec::new();
+        if let Some(lexicon) = builtin {
             rules.extend(lexicon.rules);
             strengths.extend(lexicon.strengths);
+        }
+        for lexicon in self.lexicons {
+            let first = rules.len();
+            rules.extend(lexicon.rules);
+            strengths.extend(lexicon.strengths);
+            user_parts.push((lexicon.grammar, first..rules.len()));
         }
         // Every entry's id, with where it was defined, to refuse duplicates across files.
         let mut ids: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
@@ -237,7 +245,20 @@ impl LinterBuilder {
             builtin_strengths.as_deref(),
         )
         .map_err(BuildError::Matcher)?;
+        let users: Vec<UserGrammar<'_>> = user_parts
+            .iter()
+            .map(|(parts, range)| UserGrammar {
+                parts,
+                rules: range
+                    .clone()
+                    .map(|i| (i as u32, rules[i].as_ref()))
+                    .collect(),
+            })
+            .collect();
+        let shapes = ShapeLayer::build(with_builtin, &users)?;
+        drop(users);
         Ok(Linter {
+            shapes,
             rules,
             by_id: std::sync::OnceLock::new(),
             enabled,
@@ -287,6 +308,8 @@ pub struct Linter {
     severities: Vec<Severity>,
     strengths: Vec<Arc<Strength>>,
     matcher: Matcher,
+    /// The tone grammar: shapes over sentences, and the guards that silence findings.
+    shapes: ShapeLayer,
 }
 
 impl Default for Linter {
@@ -369,11 +392,30 @@ impl Linter {
     pub fn check(&self, text: &str) -> Report {
         let mut scratch = Scratch::default();
         let mut found = Found::default();
+        let mut grammar_scratch = tonelint_grammar::Scratch::default();
+        let mut scan = tonelint_grammar::Scan::default();
+        let enabled = |rule: u32| self.enabled.get(rule as usize).copied().unwrap_or(false);
         let mut base = 0;
         for chunk in chunks(text) {
             self.matcher.find(chunk, base, &mut scratch, &mut found);
+            self.shapes
+                .grammar
+                .scan(chunk, base, &enabled, &mut grammar_scratch, &mut scan);
             base += chunk.len();
         }
+        let joined = self
+            .shapes
+            .join(std::mem::take(&mut found.rules), &scan, |i| {
+                self.rules[i].category()
+            });
+        let mut softened = Vec::new();
+        for (m, soft) in joined {
+            if soft {
+                softened.push(m.span.clone());
+            }
+            found.rules.push(m);
+        }
+        softened.sort_unstable_by_key(|s| (s.start, s.end));
         if !found.rules.is_empty() && text.contains(['"', '\u{201C}']) {
             // The regions are disjoint and in order, so only the last one starting at or before a
             // match can hold it.
@@ -396,9 +438,19 @@ impl Linter {
             .into_iter()
             .map(|m| {
                 let start = cursor.advance_to(m.span.start);
+                let mut severity = self.severities[m.index];
+                if !softened.is_empty()
+                    && softened
+                        .binary_search_by(|s| {
+                            s.start.cmp(&m.span.start).then(s.end.cmp(&m.span.end))
+                        })
+                        .is_ok()
+                {
+                    severity = severity.min(Severity::Info);
+                }
                 Finding {
                     rule: Arc::clone(&self.rules[m.index]),
-                    severity: self.severities[m.index],
+                    severity,
                     end: cursor.peek(m.span.end),
                     start,
                     text: text[m.span.clone()].to_string(),

@@ -339,6 +339,9 @@ impl Matcher {
             exception_gaps: Cow::Borrowed(&[]),
             examples: none(),
             counterexamples: none(),
+            shapes: none(),
+            unless: none(),
+            soften: none(),
         };
         has_phrases |= !allowed.is_empty();
         add_entry(&mut builder, Kind::Rule, ANY_ENTRY, &allowed_matching);

@@ -20,6 +20,9 @@ pub(crate) struct Matching {
     pub(crate) exception_gaps: Cow<'static, [(List, List)]>,
     pub(crate) examples: List,
     pub(crate) counterexamples: List,
+    pub(crate) shapes: List,
+    pub(crate) unless: List,
+    pub(crate) soften: List,
 }
 
 impl Matching {
@@ -41,6 +44,9 @@ impl Matching {
             ),
             examples: owned(spec.examples),
             counterexamples: owned(spec.counterexamples),
+            shapes: owned(spec.shapes),
+            unless: owned(spec.unless),
+            soften: owned(spec.soften),
         }
     }
 }
@@ -65,6 +71,11 @@ macro_rules! matching_accessors {
         /// Phrases that suppress a match when they cover it.
         pub fn exceptions(&self) -> impl ExactSizeIterator<Item = &str> {
             strs(&self.matching.exceptions)
+        }
+
+        /// Sentence shapes in the tone grammar (see `lexicons/README.md`).
+        pub fn shapes(&self) -> impl ExactSizeIterator<Item = &str> {
+            strs(&self.matching.shapes)
         }
 
         /// Sentences that must match (checked by the test suite).

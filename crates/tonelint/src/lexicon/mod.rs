@@ -24,6 +24,19 @@ mod builtin {
 pub struct Lexicon {
     pub(crate) rules: Vec<Arc<Rule>>,
     pub(crate) strengths: Vec<Arc<Strength>>,
+    /// The tone grammar's classes, guards and irregular verbs this file defines (its rules'
+    /// shapes travel with the rules). Empty for the built-in lexicons, whose grammar is compiled
+    /// at build time.
+    pub(crate) grammar: GrammarParts,
+}
+
+/// What a lexicon file adds to the tone grammar besides its rules' shapes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GrammarParts {
+    pub(crate) origin: String,
+    pub(crate) classes: Vec<spec::ClassSpec>,
+    pub(crate) guards: Vec<spec::GuardSpec>,
+    pub(crate) irregular: Vec<(String, Vec<String>)>,
 }
 
 impl Lexicon {
@@ -41,6 +54,7 @@ impl Lexicon {
                 .cloned()
                 .map(Arc::new)
                 .collect(),
+            grammar: GrammarParts::default(),
         }
     }
 
@@ -72,7 +86,14 @@ impl Lexicon {
             rule_id: err.rule_id,
             message: err.message,
         })?;
+        let grammar = GrammarParts {
+            origin: origin.to_string(),
+            classes: spec.classes,
+            guards: spec.guards,
+            irregular: spec.irregular,
+        };
         Ok(Lexicon {
+            grammar,
             rules: spec
                 .rules
                 .into_iter()

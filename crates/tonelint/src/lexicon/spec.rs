@@ -41,6 +41,32 @@ pub struct MatchSpec {
     pub exception_gaps: Vec<(Vec<String>, Vec<String>)>,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
+    /// Sentence shapes in the tone grammar (rules only; see `lexicons/README.md`).
+    pub shapes: Vec<String>,
+    /// Grammar cues that silence a shape match in the same sentence.
+    pub unless: Vec<String>,
+    /// Grammar cues that make a shape match in the same sentence information only.
+    pub soften: Vec<String>,
+}
+
+/// A word class (`[[class]]`) as read from a lexicon file.
+#[derive(Clone, Debug)]
+pub struct ClassSpec {
+    pub name: String,
+    pub words: Vec<String>,
+    /// 1-based line of the class's `name`.
+    pub line: usize,
+}
+
+/// A context guard (`[[guard]]`) as read from a lexicon file.
+#[derive(Clone, Debug)]
+pub struct GuardSpec {
+    pub id: String,
+    pub shapes: Vec<String>,
+    pub scope: tonelint_grammar::Scope,
+    /// Category names; empty for every category.
+    pub categories: Vec<String>,
+    pub line: usize,
 }
 
 /// One rule as read and checked from a lexicon file.
@@ -77,6 +103,10 @@ pub struct StrengthSpec {
 pub struct LexiconSpec {
     pub rules: Vec<RuleSpec>,
     pub strengths: Vec<StrengthSpec>,
+    pub classes: Vec<ClassSpec>,
+    pub guards: Vec<GuardSpec>,
+    /// Irregular verbs: base form, then its other forms (`[irregular]`).
+    pub irregular: Vec<(String, Vec<String>)>,
 }
 
 /// An assertive rewrite and where its wording comes from.
@@ -105,6 +135,31 @@ struct RawLexicon {
     rule: Vec<RawRule>,
     #[serde(default)]
     strength: Vec<RawStrength>,
+    #[serde(default)]
+    class: Vec<RawClass>,
+    #[serde(default)]
+    guard: Vec<RawGuard>,
+    #[serde(default)]
+    irregular: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClass {
+    name: toml::Spanned<String>,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGuard {
+    id: toml::Spanned<String>,
+    shapes: Vec<String>,
+    scope: String,
+    #[serde(default)]
+    categories: Vec<String>,
+    #[serde(default)]
+    explanation: String,
 }
 
 /// The matching fields of a rule or strength. serde's `flatten` would lose the spans that give
@@ -115,16 +170,22 @@ struct RawMatch {
     exceptions: Vec<String>,
     examples: Vec<String>,
     counterexamples: Vec<String>,
+    shapes: Vec<String>,
+    unless: Vec<String>,
+    soften: Vec<String>,
 }
 
 macro_rules! raw_match {
-    ($entry:expr) => {
+    ($entry:expr, $shapes:expr, $unless:expr, $soften:expr) => {
         RawMatch {
             phrases: $entry.phrases,
             patterns: $entry.patterns,
             exceptions: $entry.exceptions,
             examples: $entry.examples,
             counterexamples: $entry.counterexamples,
+            shapes: $shapes,
+            unless: $unless,
+            soften: $soften,
         }
     };
 }
@@ -147,6 +208,12 @@ struct RawRule {
     examples: Vec<String>,
     #[serde(default)]
     counterexamples: Vec<String>,
+    #[serde(default)]
+    shapes: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    soften: Vec<String>,
     #[serde(default)]
     rewrite: Vec<RawRewrite>,
     fix: Option<String>,
@@ -224,6 +291,70 @@ pub fn parse_lexicon(text: &str) -> Result<LexiconSpec, SpecError> {
             .strengths
             .push(check_strength(strength, id, line).map_err(fail)?);
     }
+    for class in raw.class {
+        let (line, column) = lines.line_column(class.name.span().start);
+        let name = class.name.into_inner();
+        let fail = |message: String| SpecError {
+            line,
+            column,
+            rule_id: None,
+            message: format!("class `<{name}>`: {message}"),
+        };
+        tonelint_grammar::syntax::check_class_name(&name).map_err(fail)?;
+        if class.words.is_empty() {
+            return Err(fail("the class has no `words`".into()));
+        }
+        for entry in &class.words {
+            tonelint_grammar::syntax::parse(entry)
+                .map_err(|m| fail(format!("the entry `{entry}` {m}")))?;
+        }
+        lexicon.classes.push(ClassSpec {
+            name,
+            words: class.words,
+            line,
+        });
+    }
+    for guard in raw.guard {
+        let (id, line, fail, duplicate) = locate(&guard.id);
+        check_entry_id(&id, duplicate).map_err(&fail)?;
+        let scope = tonelint_grammar::Scope::from_name(&guard.scope).ok_or_else(|| {
+            fail(format!(
+                "the scope `{}` is not one of `inside`, `after`, `sentence`",
+                guard.scope
+            ))
+        })?;
+        for category in &guard.categories {
+            if Category::from_name(category).is_none() {
+                return Err(fail(format!("the category `{category}` does not exist")));
+            }
+        }
+        if guard.shapes.is_empty() {
+            return Err(fail("the guard has no `shapes`".into()));
+        }
+        for shape in &guard.shapes {
+            tonelint_grammar::syntax::parse(shape)
+                .map_err(|m| fail(format!("the shape `{shape}` {m}")))?;
+        }
+        let _ = guard.explanation;
+        lexicon.guards.push(GuardSpec {
+            id,
+            shapes: guard.shapes,
+            scope,
+            categories: guard.categories,
+            line,
+        });
+    }
+    for (verb, forms) in raw.irregular {
+        if forms.is_empty() {
+            return Err(SpecError {
+                line: 0,
+                column: 0,
+                rule_id: None,
+                message: format!("[irregular] `{verb}` lists no forms"),
+            });
+        }
+        lexicon.irregular.push((verb, forms));
+    }
     Ok(lexicon)
 }
 
@@ -251,8 +382,23 @@ fn check_text(message: &str, explanation: &str) -> Result<(), String> {
 }
 
 fn check_matching(raw: RawMatch) -> Result<MatchSpec, String> {
-    if raw.phrases.is_empty() && raw.patterns.is_empty() {
-        return Err("the entry has neither `phrases` nor `patterns`, so it can never match".into());
+    if raw.phrases.is_empty() && raw.patterns.is_empty() && raw.shapes.is_empty() {
+        return Err(
+            "the entry has no `phrases`, `patterns` or `shapes`, so it can never match".into(),
+        );
+    }
+    if raw.shapes.is_empty() && !(raw.unless.is_empty() && raw.soften.is_empty()) {
+        return Err("`unless` and `soften` qualify `shapes`; the entry has none".into());
+    }
+    for (what, list) in [
+        ("shape", &raw.shapes),
+        ("`unless` shape", &raw.unless),
+        ("`soften` shape", &raw.soften),
+    ] {
+        for shape in list {
+            tonelint_grammar::syntax::parse(shape)
+                .map_err(|m| format!("the {what} `{shape}` {m}"))?;
+        }
     }
     for pattern in &raw.patterns {
         check_pattern(pattern)?;
@@ -289,6 +435,9 @@ fn check_matching(raw: RawMatch) -> Result<MatchSpec, String> {
         exceptions: raw.exceptions,
         examples: raw.examples,
         counterexamples: raw.counterexamples,
+        shapes: raw.shapes,
+        unless: raw.unless,
+        soften: raw.soften,
     })
 }
 
@@ -319,7 +468,7 @@ fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String
         severity: rule.severity,
         message: rule.message.trim().to_string(),
         explanation: rule.explanation.trim().to_string(),
-        matching: check_matching(raw_match!(rule))?,
+        matching: check_matching(raw_match!(rule, rule.shapes, rule.unless, rule.soften))?,
         fix: rule.fix,
         rewrites: rule
             .rewrite
@@ -340,7 +489,7 @@ fn check_strength(strength: RawStrength, id: String, line: usize) -> Result<Stre
         line,
         message: strength.message.trim().to_string(),
         explanation: strength.explanation.trim().to_string(),
-        matching: check_matching(raw_match!(strength))?,
+        matching: check_matching(raw_match!(strength, Vec::new(), Vec::new(), Vec::new()))?,
         source: strength.source.trim().to_string(),
     })
 }

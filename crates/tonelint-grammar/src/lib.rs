@@ -1,0 +1,145 @@
+//! tonelint's tone grammar: the second layer of judgement after phrase lists.
+//!
+//! Curators write, in the lexicon files, **word classes** (`<deadline>`, `<reader>`), **shapes**
+//! over words and classes within one sentence (`^ [~sign] ... <deadline>`), and **guards**
+//! (reported speech, clinical instructions). This crate compiles them into a [`Grammar`] and
+//! matches it against text, sentence by sentence:
+//!
+//! tokens (`token`) → sentences (`sentence`) → classes and shapes (`compile`, `scan`) → matches.
+//!
+//! ```
+//! use tonelint_grammar::{compile, ClassSource, RuleSource, Scan, Scratch, Sources};
+//!
+//! let sources = Sources {
+//!     classes: vec![ClassSource {
+//!         name: "deadline".into(),
+//!         words: vec!["today".into(), "by {noon|<NUMBER>}".into()],
+//!     }],
+//!     rules: vec![RuleSource {
+//!         rule: 7,
+//!         shapes: vec!["^ [~sign] ... <deadline>".into()],
+//!         unless: vec!["because".into()],
+//!         soften: vec![],
+//!     }],
+//!     ..Sources::default()
+//! };
+//! let grammar = compile(&sources, None).expect("valid sources");
+//! let mut scan = Scan::default();
+//! let text = "Dr. Hale, sign them by 5. Sign them by 5 because transport is booked.";
+//! grammar.scan(text, 0, &|_| true, &mut Scratch::default(), &mut scan);
+//! assert_eq!(scan.matches.len(), 1);
+//! assert_eq!(scan.matches[0].rule, 7);
+//! assert_eq!(&text[scan.matches[0].span.clone()], "sign");
+//! assert_eq!(scan.sentences.len(), 2);
+//! ```
+#![forbid(unsafe_code)]
+
+mod compile;
+mod grammar;
+mod inflect;
+mod scan;
+pub mod sentence;
+pub mod syntax;
+pub mod token;
+
+pub use grammar::Grammar;
+pub use scan::{Guarded, Scan, Scratch, ShapeMatch};
+
+use serde::{Deserialize, Serialize};
+
+/// A word class as a curator wrote it.
+#[derive(Clone, Debug, Default)]
+pub struct ClassSource {
+    pub name: String,
+    /// Entries in the shape language without gaps or marks: words, `{a|b}`, `<class>`, `~verb`.
+    pub words: Vec<String>,
+}
+
+/// The grammar of one rule: its shapes and the cues that silence or soften it.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSource {
+    /// The caller's index for the rule; matches report it.
+    pub rule: u32,
+    pub shapes: Vec<String>,
+    /// A match of any of these in the same sentence drops the finding.
+    pub unless: Vec<String>,
+    /// A match of any of these in the same sentence makes the finding information only.
+    pub soften: Vec<String>,
+}
+
+/// What part of a sentence a guard covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scope {
+    /// The guard's own match (or its marked words): text in single quotes, say.
+    Inside,
+    /// From the guard's match to the end of the sentence: what follows "she said".
+    After,
+    /// The whole sentence: a care instruction with a dose.
+    Sentence,
+}
+
+impl Scope {
+    /// Reads `inside`, `after` or `sentence`.
+    pub fn from_name(name: &str) -> Option<Scope> {
+        match name {
+            "inside" => Some(Scope::Inside),
+            "after" => Some(Scope::After),
+            "sentence" => Some(Scope::Sentence),
+            _ => None,
+        }
+    }
+}
+
+/// A guard as a curator wrote it: findings of `categories` (all when empty) in its scope are
+/// dropped, whichever layer made them.
+#[derive(Clone, Debug)]
+pub struct GuardSource {
+    pub id: String,
+    pub shapes: Vec<String>,
+    pub scope: Scope,
+    pub categories: Vec<String>,
+}
+
+/// Everything to compile.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub classes: Vec<ClassSource>,
+    /// Irregular verbs: the base form and its other forms.
+    pub irregular: Vec<(String, Vec<String>)>,
+    pub rules: Vec<RuleSource>,
+    pub guards: Vec<GuardSource>,
+}
+
+/// Which source a compile error belongs to, by its index in [`Sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Class(usize),
+    Rule(usize),
+    Guard(usize),
+}
+
+/// Why sources did not compile, and which one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub place: Place,
+    pub message: String,
+}
+
+impl CompileError {
+    pub(crate) fn at(place: Place, message: String) -> CompileError {
+        CompileError { place, message }
+    }
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Compiles `sources` on top of `base` (whose classes they may use), or alone.
+pub fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Grammar, CompileError> {
+    compile::compile(sources, base)
+}

@@ -1,0 +1,443 @@
+//! Matching a grammar against text: tokens, then sentences, then the sequences that can start at
+//! each token, then each rule's shapes, cues and guards within the sentence.
+//!
+//! Work stays linear in the input: a sequence is tried only where its first word stands, a gap
+//! spans at most [`MAX_GAP`](crate::syntax::MAX_GAP) tokens, each sequence keeps its first match
+//! in a sentence, and each rule reports at most once per sentence.
+
+use std::ops::Range;
+
+use crate::Scope;
+use crate::grammar::{Elem, Grammar, Key, Role};
+use crate::sentence;
+use crate::token::{TokenKind, Tokens};
+
+/// What one rule's shape found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShapeMatch {
+    /// The caller's rule index.
+    pub rule: u32,
+    /// Bytes of the input: the marked words, or the whole match.
+    pub span: Range<usize>,
+    /// The sentence it is in.
+    pub sentence: Range<usize>,
+    /// A `soften` cue is in the sentence: report it as information only.
+    pub softened: bool,
+}
+
+/// A stretch of input a guard covers: findings of the guard's categories inside it are dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Guarded {
+    pub guard: u32,
+    pub region: Range<usize>,
+}
+
+/// Everything one scan found.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    pub sentences: Vec<Range<usize>>,
+    pub matches: Vec<ShapeMatch>,
+    pub guarded: Vec<Guarded>,
+}
+
+impl Scan {
+    pub fn clear(&mut self) {
+        self.sentences.clear();
+        self.matches.clear();
+        self.guarded.clear();
+    }
+}
+
+/// Working memory reused from one scan to the next.
+#[derive(Default)]
+pub struct Scratch {
+    tokens: Tokens,
+    ids: Vec<u32>,
+    copy: String,
+    sentences: Vec<Range<usize>>,
+    /// Per sequence: the sentence number it last matched in, and that first match (token span,
+    /// marked byte span).
+    seen: Vec<(u32, Range<usize>)>,
+    matched: Vec<u32>,
+    /// Per rule slot: the sentence number it last reported in.
+    reported: Vec<u32>,
+    candidates: Vec<(usize, u32, u32, Range<usize>)>,
+    /// The number of the sentence being matched, counted across scans, so that `seen` and
+    /// `reported` never need clearing.
+    sentence_number: u32,
+}
+
+/// Marks of one attempt: the token positions where `[` and `]` were passed.
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    open: Option<usize>,
+    close: Option<usize>,
+}
+
+/// The sentence being matched: its tokens, and where a sentence may be taken to start.
+struct Sentence {
+    end: usize,
+    starts: [usize; 2],
+}
+
+const UNKNOWN: u32 = u32::MAX;
+
+impl Grammar {
+    /// Scans `text`, adding what it finds to `out` with spans shifted by `base`. `enabled` says
+    /// whether the caller's rule with that index is switched on.
+    pub fn scan(
+        &self,
+        text: &str,
+        base: usize,
+        enabled: &dyn Fn(u32) -> bool,
+        scratch: &mut Scratch,
+        out: &mut Scan,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        scratch.tokens.fill(text);
+        sentence::split(text, &mut scratch.copy, &mut scratch.sentences);
+        out.sentences.extend(
+            scratch
+                .sentences
+                .iter()
+                .map(|s| s.start + base..s.end + base),
+        );
+        if self.is_empty() {
+            return;
+        }
+        let tokens = &scratch.tokens;
+        scratch.ids.clear();
+        scratch.ids.extend((0..tokens.len()).map(|i| {
+            self.index
+                .vocab
+                .get(tokens.text(i))
+                .copied()
+                .unwrap_or(UNKNOWN)
+        }));
+        if scratch.seen.len() != self.seqs.len() {
+            scratch.seen = vec![(u32::MAX, 0..0); self.seqs.len()];
+        }
+        if scratch.reported.len() != self.rules.len() {
+            scratch.reported = vec![u32::MAX; self.rules.len()];
+        }
+        let mut first_token = 0;
+        for range in scratch.sentences.iter() {
+            scratch.sentence_number = scratch.sentence_number.wrapping_add(1);
+            if scratch.sentence_number == u32::MAX {
+                scratch.seen.iter_mut().for_each(|s| s.0 = u32::MAX);
+                scratch.reported.iter_mut().for_each(|r| *r = u32::MAX);
+                scratch.sentence_number = 0;
+            }
+            let number = scratch.sentence_number;
+            let start = first_token
+                + tokens.list[first_token..].partition_point(|t| t.span.start < range.start);
+            let end = start + tokens.list[start..].partition_point(|t| t.span.start < range.end);
+            first_token = end;
+            if start == end {
+                continue;
+            }
+            let sentence = Sentence {
+                end,
+                starts: [start, self.after_vocative(tokens, &scratch.ids, start, end)],
+            };
+            scratch.matched.clear();
+            for pos in start..end {
+                let token = &tokens.list[pos];
+                let id = scratch.ids[pos];
+                let by_word: &[u32] = if id == UNKNOWN {
+                    &[]
+                } else {
+                    &self.index.by_word[id as usize]
+                };
+                let at_start: &[u32] = if sentence.starts.contains(&pos) {
+                    &self.index.at_start
+                } else {
+                    &[]
+                };
+                let caps: &[u32] = if token.caps { &self.index.by_caps } else { &[] };
+                let number_list: &[u32] = if token.kind == TokenKind::Number {
+                    &self.index.by_number
+                } else {
+                    &[]
+                };
+                let capitalised: &[u32] = if token.capitalised {
+                    &self.index.by_capitalised
+                } else {
+                    &[]
+                };
+                for list in [
+                    at_start,
+                    by_word,
+                    caps,
+                    number_list,
+                    capitalised,
+                    &self.index.anywhere,
+                ] {
+                    for &seq in list {
+                        let seen = &scratch.seen[seq as usize];
+                        let guard = matches!(self.roles[seq as usize], Role::Guard { .. });
+                        if seen.0 == number && !guard {
+                            continue;
+                        }
+                        if let Role::Primary { slot, .. } = self.roles[seq as usize]
+                            && !enabled(self.rules[slot as usize].rule)
+                        {
+                            continue;
+                        }
+                        let Some((end_pos, marks)) =
+                            self.seq_at(seq, pos, &sentence, tokens, &scratch.ids)
+                        else {
+                            continue;
+                        };
+                        let (from, to) = match (marks.open, marks.close) {
+                            (Some(a), Some(b)) if b > a => (a, b),
+                            _ => (pos, end_pos),
+                        };
+                        let span = if to > from {
+                            tokens.list[from].span.start..tokens.list[to - 1].span.end
+                        } else {
+                            continue;
+                        };
+                        if let Role::Guard { guard } = self.roles[seq as usize] {
+                            let region = match self.guards[guard as usize].scope {
+                                Scope::Inside => span.clone(),
+                                Scope::After => span.start..range.end,
+                                Scope::Sentence => range.clone(),
+                            };
+                            out.guarded.push(Guarded {
+                                guard,
+                                region: region.start + base..region.end + base,
+                            });
+                        }
+                        if seen.0 != number {
+                            scratch.seen[seq as usize] = (number, span);
+                            scratch.matched.push(seq);
+                        }
+                    }
+                }
+            }
+            // Each rule with a matched first part: its earliest complete shape, unless a cue
+            // says otherwise.
+            scratch.candidates.clear();
+            for &seq in &scratch.matched {
+                let Role::Primary { slot, shape } = self.roles[seq as usize] else {
+                    continue;
+                };
+                let rule = &self.rules[slot as usize];
+                let complete = rule.shapes[shape as usize]
+                    .also
+                    .iter()
+                    .all(|set| set.iter().any(|&s| scratch.seen[s as usize].0 == number));
+                if complete {
+                    let span = scratch.seen[seq as usize].1.clone();
+                    scratch.candidates.push((span.start, slot, seq, span));
+                }
+            }
+            scratch.candidates.sort_by_key(|c| (c.0, c.1));
+            for (_, slot, _, span) in &scratch.candidates {
+                if scratch.reported[*slot as usize] == number {
+                    continue;
+                }
+                scratch.reported[*slot as usize] = number;
+                let rule = &self.rules[*slot as usize];
+                let cue = |list: &[u32]| list.iter().any(|&s| scratch.seen[s as usize].0 == number);
+                if cue(&rule.unless) {
+                    continue;
+                }
+                out.matches.push(ShapeMatch {
+                    rule: rule.rule,
+                    span: span.start + base..span.end + base,
+                    sentence: range.start + base..range.end + base,
+                    softened: cue(&rule.soften),
+                });
+            }
+        }
+    }
+
+    /// The token where a sentence's own words start after a greeting or a name it is addressed
+    /// to: "Dr. Hale, sign..." or "Team: please...". Returns `start` when there is none.
+    fn after_vocative(&self, tokens: &Tokens, _ids: &[u32], start: usize, end: usize) -> usize {
+        let limit = (start + 6).min(end);
+        for pos in start..limit {
+            let text = tokens.text(pos);
+            if text == "," || text == ":" {
+                if pos == start {
+                    return start;
+                }
+                let words_ok = (start..pos).all(|i| {
+                    let t = &tokens.list[i];
+                    let w = tokens.text(i);
+                    t.capitalised
+                        || t.kind == TokenKind::Number
+                        || w == "."
+                        || matches!(
+                            w,
+                            "hi" | "hello"
+                                | "hey"
+                                | "dear"
+                                | "good"
+                                | "morning"
+                                | "afternoon"
+                                | "evening"
+                                | "all"
+                                | "team"
+                                | "folks"
+                                | "everyone"
+                                | "guys"
+                                | "and"
+                        )
+                });
+                return if words_ok { pos + 1 } else { start };
+            }
+            if matches!(text, "." | "!" | "?")
+                && !(pos > start && matches!(tokens.text(pos - 1), "dr" | "mr" | "mrs" | "ms"))
+            {
+                return start;
+            }
+        }
+        start
+    }
+
+    /// Tries sequence `seq` at token `pos`: the token after its match, and its marks.
+    fn seq_at(
+        &self,
+        seq: u32,
+        pos: usize,
+        sentence: &Sentence,
+        tokens: &Tokens,
+        ids: &[u32],
+    ) -> Option<(usize, Marks)> {
+        self.elems_at(
+            &self.seqs[seq as usize].elems,
+            pos,
+            Marks::default(),
+            sentence,
+            tokens,
+            ids,
+        )
+    }
+
+    fn elems_at(
+        &self,
+        elems: &[Elem],
+        pos: usize,
+        marks: Marks,
+        s: &Sentence,
+        tokens: &Tokens,
+        ids: &[u32],
+    ) -> Option<(usize, Marks)> {
+        let Some((first, rest)) = elems.split_first() else {
+            return Some((pos, marks));
+        };
+        let token = tokens.list.get(pos).filter(|_| pos < s.end);
+        let word_like = |t: &crate::token::Token| t.kind != TokenKind::Punct;
+        let next = |ok: bool| {
+            if ok {
+                self.elems_at(rest, pos + 1, marks, s, tokens, ids)
+            } else {
+                None
+            }
+        };
+        match *first {
+            Elem::MarkOpen => self.elems_at(
+                rest,
+                pos,
+                Marks {
+                    open: Some(pos),
+                    ..marks
+                },
+                s,
+                tokens,
+                ids,
+            ),
+            Elem::MarkClose => self.elems_at(
+                rest,
+                pos,
+                Marks {
+                    close: Some(pos),
+                    ..marks
+                },
+                s,
+                tokens,
+                ids,
+            ),
+            Elem::Start => {
+                if s.starts.contains(&pos) {
+                    self.elems_at(rest, pos, marks, s, tokens, ids)
+                } else {
+                    None
+                }
+            }
+            Elem::End => {
+                let only_punct = (pos..s.end).all(|i| {
+                    tokens.list[i].kind == TokenKind::Punct
+                        && !matches!(tokens.text(i), "," | ":" | ";" | "-")
+                });
+                if only_punct {
+                    self.elems_at(rest, pos, marks, s, tokens, ids)
+                } else {
+                    None
+                }
+            }
+            Elem::Word(w) => next(token.is_some() && ids[pos] == w),
+            Elem::Any => next(token.is_some_and(word_like)),
+            Elem::Caps => next(token.is_some_and(|t| t.caps)),
+            Elem::Number => next(token.is_some_and(|t| t.kind == TokenKind::Number)),
+            Elem::Capitalised => next(token.is_some_and(|t| t.capitalised)),
+            Elem::Gap(n) => {
+                for skip in 0..=n as usize {
+                    if pos + skip > s.end {
+                        break;
+                    }
+                    if let Some(found) = self.elems_at(rest, pos + skip, marks, s, tokens, ids) {
+                        return Some(found);
+                    }
+                }
+                None
+            }
+            Elem::Class(c) => {
+                let mut found = None;
+                self.class_walk(c, 0, pos, s, tokens, ids, &mut |end| {
+                    found = self.elems_at(rest, end, marks, s, tokens, ids);
+                    found.is_some()
+                });
+                found
+            }
+        }
+    }
+
+    /// Walks class `c`'s trie from `node` at token `pos`, longest entries first, calling `then`
+    /// with the token after each entry that matches; stops when `then` says so.
+    #[allow(clippy::too_many_arguments)]
+    fn class_walk(
+        &self,
+        c: u32,
+        node: u32,
+        pos: usize,
+        s: &Sentence,
+        tokens: &Tokens,
+        ids: &[u32],
+        then: &mut dyn FnMut(usize) -> bool,
+    ) -> bool {
+        let class = &self.classes[c as usize];
+        let here = &class.nodes[node as usize];
+        if pos < s.end {
+            let token = &tokens.list[pos];
+            for &(key, child) in &here.edges {
+                let ok = match key {
+                    Key::Word(w) => ids[pos] == w,
+                    Key::Number => token.kind == TokenKind::Number,
+                    Key::Caps => token.caps,
+                    Key::Capitalised => token.capitalised,
+                    Key::Any => token.kind != TokenKind::Punct,
+                };
+                if ok && self.class_walk(c, child, pos + 1, s, tokens, ids, then) {
+                    return true;
+                }
+            }
+        }
+        node != 0 && here.terminal && then(pos)
+    }
+}

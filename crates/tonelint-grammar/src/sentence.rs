@@ -1,0 +1,195 @@
+//! Sentences: Unicode sentence boundaries (UAX #29, from `unicode-segmentation`), adjusted for
+//! the way clinical and business mail is written.
+//!
+//! - A single line break inside a paragraph is hard wrapping, not the end of a sentence; a blank
+//!   line is. A line that starts a list item (`-`, `*`, `•`, `1.`, `2)`) starts a sentence, and so
+//!   does the line after one that ends with `:`.
+//! - A full stop after a title or common abbreviation (Dr., Mr., Ms., e.g., approx., No.) does not
+//!   end the sentence; after "a.m." or "p.m." it does only when a capital letter follows.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Abbreviations whose full stop never ends a sentence (folded, without the final stop).
+const ALWAYS_JOINED: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "mx", "st", "sr", "jr", "prof", "e.g", "i.e", "eg", "ie", "approx",
+    "no", "nos", "vs", "v", "dept", "ext", "fig", "incl", "re", "attn", "cf", "ref", "pt", "pts",
+    "hx", "dx", "tx", "rx", "sx",
+];
+
+/// Abbreviations whose full stop ends a sentence only before a capital letter.
+const JOINED_BEFORE_LOWER: &[&str] = &[
+    "a.m", "p.m", "am", "pm", "etc", "min", "hr", "hrs", "wk", "mo",
+];
+
+/// Splits `text` into sentence byte ranges, using `scratch` for a copy of the text. Every byte of
+/// `text` lies in exactly one range; ranges are in order.
+pub fn split(text: &str, scratch: &mut String, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    if text.is_empty() {
+        return;
+    }
+    // The copy has the same byte offsets: wrapped line breaks become spaces; line breaks that do
+    // end a sentence become a paragraph separator the segmenter always breaks after.
+    scratch.clear();
+    scratch.push_str(text);
+    let bytes = text.as_bytes();
+    let mut replaced: Vec<(usize, u8)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let after = &text[i + 1..];
+            let blank = after
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n')
+                || text[..i]
+                    .trim_end_matches([' ', '\t', '\r'])
+                    .ends_with('\n')
+                || i == 0;
+            let before = text[..i].trim_end_matches([' ', '\t', '\r']);
+            let list_item = starts_list_item(after.trim_start_matches([' ', '\t']));
+            let ends_line = blank
+                || list_item
+                || before.ends_with(':')
+                || before.ends_with(',') && is_short_line(before);
+            if !ends_line {
+                replaced.push((i, b' '));
+                if i > 0 && bytes[i - 1] == b'\r' {
+                    replaced.push((i - 1, b' '));
+                }
+            }
+        }
+        i += 1;
+    }
+    if !replaced.is_empty() {
+        // Only ASCII bytes are swapped for ASCII bytes, so the copy stays valid UTF-8.
+        let mut copy = std::mem::take(scratch).into_bytes();
+        for (at, b) in replaced {
+            copy[at] = b;
+        }
+        *scratch = String::from_utf8(copy).unwrap_or_else(|_| text.to_string());
+    }
+    let mut pending: Option<Range<usize>> = None;
+    for (start, piece) in scratch.split_sentence_bound_indices() {
+        let range = start..start + piece.len();
+        let merged = match pending.take() {
+            // White space between sentences belongs to the one before.
+            Some(prev) if piece.trim().is_empty() => prev.start..range.end,
+            Some(prev) if joins_next(&scratch[prev.clone()], piece) => prev.start..range.end,
+            Some(prev) => {
+                out.push(prev);
+                range
+            }
+            None => range,
+        };
+        pending = Some(merged);
+    }
+    if let Some(last) = pending {
+        out.push(last);
+    }
+}
+
+/// A greeting line such as "Hi Maria," ends its own sentence.
+fn is_short_line(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.split_whitespace().count() <= 4
+}
+
+fn starts_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '–' | '·') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.starts_with('.') || rest.starts_with(')'))
+                && rest[1..].starts_with(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a sentence ending in `prev` really goes on into `next` (the stop was an abbreviation's).
+fn joins_next(prev: &str, next: &str) -> bool {
+    let trimmed = prev.trim_end();
+    if prev[trimmed.len()..].contains('\n') {
+        // A line break left in the copy is a real one (see `split`).
+        return false;
+    }
+    let Some(body) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    let last_word: String = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic) {
+        // An initial: "J. Smith".
+        return next.trim_start().starts_with(char::is_uppercase);
+    }
+    if ALWAYS_JOINED.contains(&last_word.as_str()) {
+        return true;
+    }
+    if JOINED_BEFORE_LOWER.contains(&last_word.as_str()) {
+        return !next.trim_start().starts_with(char::is_uppercase);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut scratch = String::new();
+        let mut out = Vec::new();
+        split(text, &mut scratch, &mut out);
+        let total: usize = out.iter().map(|r| r.len()).sum();
+        assert_eq!(total, text.len(), "sentences cover the text");
+        out.into_iter().map(|r| text[r].trim()).collect()
+    }
+
+    #[test]
+    fn titles_and_abbreviations_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences(
+                "Dr. Hale, the orders e.g. the PT eval are due. Call Ms. Ruiz at 5 p.m. today. Thanks."
+            ),
+            [
+                "Dr. Hale, the orders e.g. the PT eval are due.",
+                "Call Ms. Ruiz at 5 p.m. today.",
+                "Thanks."
+            ]
+        );
+        assert_eq!(
+            sentences("We meet at 9 a.m. Bring the chart."),
+            ["We meet at 9 a.m.", "Bring the chart."]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_blank_lines_and_list_items_split() {
+        assert_eq!(
+            sentences("This delay is\nunacceptable. I need\r\nyou now\n\nSecond paragraph"),
+            [
+                "This delay is\nunacceptable.",
+                "I need\r\nyou now",
+                "Second paragraph"
+            ]
+        );
+        assert_eq!(
+            sentences("Before noon:\n- sign the orders\n- send the records\n2) call me"),
+            [
+                "Before noon:",
+                "- sign the orders",
+                "- send the records",
+                "2) call me"
+            ]
+        );
+        assert_eq!(
+            sentences("Hi Maria,\nsend it today"),
+            ["Hi Maria,", "send it today"]
+        );
+    }
+}

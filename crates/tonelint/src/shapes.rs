@@ -1,0 +1,207 @@
+//! The tone grammar's place in a check: the grammar compiled from the built-in lexicons (by the
+//! build script, loaded once per process), extended with what users' lexicons add, and the
+//! joining of its matches and guards with the phrase matcher's findings.
+
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use tonelint_grammar::{Grammar, Scan};
+
+use crate::category::Category;
+use crate::error::{BuildError, LexiconError};
+use crate::lexicon::GrammarParts;
+use crate::matcher::RawMatch;
+use crate::rule::Rule;
+
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_grammar.bin"));
+
+/// The built-in lexicons' grammar, loaded on first use and shared by every linter.
+fn builtin() -> Arc<Grammar> {
+    static LOADED: OnceLock<Arc<Grammar>> = OnceLock::new();
+    LOADED
+        .get_or_init(|| {
+            Arc::new(
+                Grammar::from_bytes(BUILTIN)
+                    .expect("the built-in grammar was compiled by this build's build script"),
+            )
+        })
+        .clone()
+}
+
+/// A linter's grammar, and the categories each of its guards covers.
+pub(crate) struct ShapeLayer {
+    pub(crate) grammar: Arc<Grammar>,
+    /// Per guard: the categories it silences.
+    guard_categories: Vec<Vec<Category>>,
+}
+
+/// A user lexicon's part of the grammar: what it defines, and its rules with their linter indices.
+pub(crate) struct UserGrammar<'a> {
+    pub(crate) parts: &'a GrammarParts,
+    pub(crate) rules: Vec<(u32, &'a Rule)>,
+}
+
+impl ShapeLayer {
+    pub(crate) fn build(
+        with_builtin: bool,
+        users: &[UserGrammar<'_>],
+    ) -> Result<ShapeLayer, BuildError> {
+        let base = with_builtin.then(builtin);
+        let adds = users.iter().any(|u| {
+            !u.parts.classes.is_empty()
+                || !u.parts.guards.is_empty()
+                || u.rules.iter().any(|(_, r)| r.shapes().len() > 0)
+        });
+        let grammar = if !adds {
+            base.unwrap_or_default()
+        } else {
+            let mut sources = tonelint_grammar::Sources::default();
+            // Where each source came from, to name it in an error.
+            let mut classes = Vec::new();
+            let mut rules = Vec::new();
+            let mut guards = Vec::new();
+            for user in users {
+                let origin = &user.parts.origin;
+                for class in &user.parts.classes {
+                    sources.classes.push(tonelint_grammar::ClassSource {
+                        name: class.name.clone(),
+                        words: class.words.clone(),
+                    });
+                    classes.push((origin, class.line, None));
+                }
+                for guard in &user.parts.guards {
+                    sources.guards.push(tonelint_grammar::GuardSource {
+                        id: guard.id.clone(),
+                        shapes: guard.shapes.clone(),
+                        scope: guard.scope,
+                        categories: guard.categories.clone(),
+                    });
+                    guards.push((origin, guard.line, Some(guard.id.clone())));
+                }
+                sources
+                    .irregular
+                    .extend(user.parts.irregular.iter().cloned());
+                for (index, rule) in &user.rules {
+                    if rule.shapes().len() == 0 {
+                        continue;
+                    }
+                    sources.rules.push(tonelint_grammar::RuleSource {
+                        rule: *index,
+                        shapes: rule.matching.shapes.iter().map(|s| s.to_string()).collect(),
+                        unless: rule.matching.unless.iter().map(|s| s.to_string()).collect(),
+                        soften: rule.matching.soften.iter().map(|s| s.to_string()).collect(),
+                    });
+                    rules.push((origin, rule.line(), Some(rule.id().to_string())));
+                }
+            }
+            let compiled = tonelint_grammar::compile(&sources, base.as_deref()).map_err(|err| {
+                let (origin, line, rule_id) = match err.place {
+                    tonelint_grammar::Place::Class(i) => classes[i].clone(),
+                    tonelint_grammar::Place::Rule(i) => rules[i].clone(),
+                    tonelint_grammar::Place::Guard(i) => guards[i].clone(),
+                };
+                BuildError::Grammar(LexiconError {
+                    origin: origin.clone(),
+                    line,
+                    column: 1,
+                    rule_id,
+                    message: err.message,
+                })
+            })?;
+            Arc::new(compiled)
+        };
+        let guard_categories = grammar
+            .guards()
+            .map(|(_, _, names)| {
+                if names.is_empty() {
+                    Category::ALL.to_vec()
+                } else {
+                    names
+                        .iter()
+                        .filter_map(|n| Category::from_name(n))
+                        .collect()
+                }
+            })
+            .collect();
+        Ok(ShapeLayer {
+            grammar,
+            guard_categories,
+        })
+    }
+
+    /// Joins the grammar's matches to the phrase matcher's: a shape match that overlaps a phrase
+    /// finding of its own category adds nothing and is dropped; then every finding a guard covers
+    /// is dropped. Returns the findings in input order, each with whether it was softened.
+    pub(crate) fn join(
+        &self,
+        phrases: Vec<RawMatch>,
+        scan: &Scan,
+        category: impl Fn(usize) -> Category,
+    ) -> Vec<(RawMatch, bool)> {
+        let mut all: Vec<(RawMatch, bool)> = Vec::with_capacity(phrases.len() + scan.matches.len());
+        for m in &scan.matches {
+            let c = category(m.rule as usize);
+            let at = phrases.partition_point(|p| p.span.start < m.span.end);
+            let overlaps = phrases[..at]
+                .iter()
+                .rev()
+                .take_while(|p| p.span.start + MAX_LOOKBACK > m.span.start)
+                .any(|p| p.span.end > m.span.start && category(p.index) == c);
+            if !overlaps {
+                all.push((
+                    RawMatch {
+                        index: m.rule as usize,
+                        span: m.span.clone(),
+                    },
+                    m.softened,
+                ));
+            }
+        }
+        if all.is_empty() && scan.guarded.is_empty() {
+            return phrases.into_iter().map(|m| (m, false)).collect();
+        }
+        all.extend(phrases.into_iter().map(|m| (m, false)));
+        all.sort_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end), m.index));
+        if scan.guarded.is_empty() {
+            return all;
+        }
+        let cover = Cover::new(scan, &self.guard_categories);
+        all.retain(|(m, _)| !cover.covers(category(m.index), &m.span));
+        all
+    }
+}
+
+/// How far back a phrase finding may start and still overlap a shape match, as in the matcher.
+const MAX_LOOKBACK: usize = 4096;
+
+/// The guarded regions per category, sorted, with the furthest end reached so far, so that
+/// whether a region covers a finding is a binary search.
+struct Cover {
+    by_category: Vec<Vec<(usize, usize)>>,
+}
+
+impl Cover {
+    fn new(scan: &Scan, guard_categories: &[Vec<Category>]) -> Cover {
+        let mut by_category: Vec<Vec<(usize, usize)>> = vec![Vec::new(); Category::ALL.len()];
+        for g in &scan.guarded {
+            for c in guard_categories.get(g.guard as usize).into_iter().flatten() {
+                by_category[c.index()].push((g.region.start, g.region.end));
+            }
+        }
+        for list in &mut by_category {
+            list.sort_unstable();
+            let mut reach = 0;
+            for entry in list.iter_mut() {
+                reach = reach.max(entry.1);
+                entry.1 = reach;
+            }
+        }
+        Cover { by_category }
+    }
+
+    fn covers(&self, category: Category, span: &Range<usize>) -> bool {
+        let list = &self.by_category[category.index()];
+        let at = list.partition_point(|&(start, _)| start <= span.start);
+        at > 0 && list[at - 1].1 >= span.end
+    }
+}
