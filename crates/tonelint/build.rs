@@ -107,6 +107,7 @@ fn main() {
                 id: guard.id.clone(),
                 shapes: guard.shapes.clone(),
                 scope: guard.scope,
+                effect: guard.effect,
                 categories: guard.categories.clone(),
             });
             guard_places.push((origin.clone(), guard.line, guard.id.clone()));

@@ -311,7 +311,11 @@ fn blind_rows(linter: &Linter, dir: &std::path::Path, rows: &mut Vec<[String; 3]
     let drafts = match blind::load(dir) {
         Ok(drafts) if !drafts.is_empty() => drafts,
         Ok(_) => {
-            rows.push(["Blind set".into(), "empty".into(), dir.display().to_string()]);
+            rows.push([
+                "Blind set".into(),
+                "empty".into(),
+                dir.display().to_string(),
+            ]);
             return;
         }
         Err(err) => {
@@ -320,25 +324,34 @@ fn blind_rows(linter: &Linter, dir: &std::path::Path, rows: &mut Vec<[String; 3]
         }
     };
     let reports: Vec<_> = drafts.iter().map(|d| linter.check(&d.text)).collect();
-    let pct = |k: usize, n: usize| {
-        format!("{:.1} % ({k} / {n})", 100.0 * k as f64 / n.max(1) as f64)
-    };
+    let pct =
+        |k: usize, n: usize| format!("{:.1} % ({k} / {n})", 100.0 * k as f64 / n.max(1) as f64);
     let label = format!(
         "{} drafts ({} clean, {} hard negatives)",
         drafts.len(),
         drafts.iter().filter(|d| d.is_clean()).count(),
         drafts.iter().filter(|d| d.hard_negative).count()
     );
-    let harsh: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].is_harsh()).collect();
-    let clean: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].is_clean()).collect();
-    let harsh_hit = harsh.iter().filter(|&&i| blind::harsh_caught(&reports[i])).count();
+    let harsh: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].is_harsh())
+        .collect();
+    let clean: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].is_clean())
+        .collect();
+    let harsh_hit = harsh
+        .iter()
+        .filter(|&&i| blind::harsh_caught(&reports[i]))
+        .count();
     rows.push([
-        "Blind: harsh recall (aggressive/demanding/accusatory draft, warning+ in one of them)".into(),
+        "Blind: harsh recall (aggressive/demanding/accusatory draft, warning+ in one of them)"
+            .into(),
         pct(harsh_hit, harsh.len()),
         label.clone(),
     ]);
     for category in Category::ALL {
-        let wanted: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].has(category)).collect();
+        let wanted: Vec<usize> = (0..drafts.len())
+            .filter(|&i| drafts[i].has(category))
+            .collect();
         if wanted.is_empty() {
             continue;
         }
@@ -356,13 +369,20 @@ fn blind_rows(linter: &Linter, dir: &std::path::Path, rows: &mut Vec<[String; 3]
             label.clone(),
         ]);
     }
-    let clean_warned = clean.iter().filter(|&&i| blind::warned(&reports[i])).count();
+    let clean_warned = clean
+        .iter()
+        .filter(|&&i| blind::warned(&reports[i]))
+        .count();
     rows.push([
         "Blind: clean drafts with a warning".into(),
         pct(clean_warned, clean.len()),
         label.clone(),
     ]);
-    let hard: Vec<usize> = clean.iter().copied().filter(|&i| drafts[i].hard_negative).collect();
+    let hard: Vec<usize> = clean
+        .iter()
+        .copied()
+        .filter(|&i| drafts[i].hard_negative)
+        .collect();
     let hard_warned = hard.iter().filter(|&&i| blind::warned(&reports[i])).count();
     rows.push([
         "Blind: hard negatives with a warning".into(),
@@ -381,8 +401,14 @@ fn blind_rows(linter: &Linter, dir: &std::path::Path, rows: &mut Vec<[String; 3]
         label.clone(),
     ]);
     let auc = metrics::auc(
-        &harsh.iter().map(|&i| harshness(&reports[i])).collect::<Vec<_>>(),
-        &clean.iter().map(|&i| harshness(&reports[i])).collect::<Vec<_>>(),
+        &harsh
+            .iter()
+            .map(|&i| harshness(&reports[i]))
+            .collect::<Vec<_>>(),
+        &clean
+            .iter()
+            .map(|&i| harshness(&reports[i]))
+            .collect::<Vec<_>>(),
     );
     rows.push([
         "Blind: AUC of the harshness score, harsh vs clean".into(),
@@ -408,7 +434,10 @@ fn ucc_rows(linter: &Linter, csv: &std::path::Path, rows: &mut Vec<[String; 3]>)
             return;
         }
     };
-    let scores: Vec<f64> = comments.iter().map(|c| harshness(&linter.check(&c.text))).collect();
+    let scores: Vec<f64> = comments
+        .iter()
+        .map(|c| harshness(&linter.check(&c.text)))
+        .collect();
     for attribute in ucc::ATTRIBUTES {
         let (mut pos, mut neg) = (Vec::new(), Vec::new());
         for (comment, &score) in comments.iter().zip(&scores) {

@@ -29,7 +29,8 @@ pub fn load(path: &Path) -> Result<Vec<Comment>, String> {
         .map_err(|e| format!("{}: {e}", path.display()))?
         .clone();
     let column = |name: &str| headers.iter().position(|h| h == name);
-    let text_at = column("comment").ok_or_else(|| format!("{}: no `comment` column", path.display()))?;
+    let text_at =
+        column("comment").ok_or_else(|| format!("{}: no `comment` column", path.display()))?;
     let attribute_at: Vec<(String, usize)> = ATTRIBUTES
         .iter()
         .filter_map(|a| column(a).map(|i| (a.to_string(), i)))

@@ -21,6 +21,7 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
         irregular: sources.irregular.iter().cloned().collect(),
         pending: HashMap::new(),
         building: Vec::new(),
+        groups: HashMap::new(),
     };
     for (i, class) in sources.classes.iter().enumerate() {
         syntax::check_class_name(&class.name).map_err(|m| CompileError::at(Place::Class(i), m))?;
@@ -131,6 +132,7 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
         compiler.grammar.guards.push(Guard {
             id: guard.id.clone(),
             scope: guard.scope,
+            effect: guard.effect,
             categories: guard.categories.clone(),
             seqs,
         });
@@ -146,6 +148,8 @@ struct Compiler<'g> {
     pending: HashMap<String, usize>,
     /// The classes being compiled, to refuse a class that contains itself.
     building: Vec<String>,
+    /// Groups of alternatives already made into anonymous classes, by their written form.
+    groups: HashMap<String, String>,
 }
 
 impl Compiler<'_> {
@@ -206,6 +210,7 @@ impl Compiler<'_> {
     fn keys(&mut self, item: &Item, sources: &Sources) -> Result<Vec<Vec<Key>>, String> {
         Ok(match item {
             Item::Word(w) => vec![vec![Key::Word(self.grammar.intern(w))]],
+            Item::CapsWord(w) => vec![vec![Key::CapsWord(self.grammar.intern(w))]],
             Item::Caps => vec![vec![Key::Caps]],
             Item::Number => vec![vec![Key::Number]],
             Item::Capitalised => vec![vec![Key::Capitalised]],
@@ -246,6 +251,74 @@ impl Compiler<'_> {
         inflect::forms(verb, self.irregular.get(verb).map(Vec::as_slice))
     }
 
+    /// Turns each `{...}` group whose alternatives hold only words, classes and verb forms into
+    /// an anonymous class, so that a shape of many groups stays one sequence (or two, for an
+    /// optional group) instead of the product of all their alternatives.
+    fn group_classes(&mut self, items: &[Item], sources: &Sources) -> Result<Vec<Item>, String> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let Item::Alt(alternatives) = item else {
+                out.push(item.clone());
+                continue;
+            };
+            let keyable = |i: &Item| {
+                !matches!(
+                    i,
+                    Item::Gap(_)
+                        | Item::Start
+                        | Item::End
+                        | Item::MarkOpen
+                        | Item::MarkClose
+                        | Item::Alt(_)
+                )
+            };
+            let optional = alternatives.iter().any(|a| a.is_empty());
+            let filled: Vec<&Vec<Item>> = alternatives.iter().filter(|a| !a.is_empty()).collect();
+            if filled.is_empty() || !filled.iter().all(|a| a.iter().all(keyable)) {
+                out.push(item.clone());
+                continue;
+            }
+            let key = format!("{filled:?}");
+            let name = match self.groups.get(&key) {
+                Some(name) => name.clone(),
+                None => {
+                    let mut entries: Vec<Vec<Key>> = Vec::new();
+                    for alternative in &filled {
+                        let mut keyed: Vec<Vec<Key>> = vec![Vec::new()];
+                        for part in alternative.iter() {
+                            let options = self.keys(part, sources)?;
+                            let mut next = Vec::with_capacity(keyed.len() * options.len());
+                            for prefix in &keyed {
+                                for option in &options {
+                                    let mut seq = prefix.clone();
+                                    seq.extend(option.iter().copied());
+                                    next.push(seq);
+                                }
+                            }
+                            keyed = next;
+                            if keyed.len() + entries.len() > MAX_CLASS_ENTRIES {
+                                return Err(format!(
+                                    "has a `{{...}}` group that grows past {MAX_CLASS_ENTRIES} entries"
+                                ));
+                            }
+                        }
+                        entries.extend(keyed);
+                    }
+                    let name = format!("{{group {}}}", self.groups.len());
+                    self.grammar.add_class(&name, &entries);
+                    self.groups.insert(key, name.clone());
+                    name
+                }
+            };
+            if optional {
+                out.push(Item::Alt(vec![vec![Item::Class(name)], Vec::new()]));
+            } else {
+                out.push(Item::Class(name));
+            }
+        }
+        Ok(out)
+    }
+
     /// Expands one conjunct of a shape into plain sequences registered with `role`.
     fn sequences(
         &mut self,
@@ -254,12 +327,14 @@ impl Compiler<'_> {
         _class: bool,
         sources: &Sources,
     ) -> Result<Vec<u32>, String> {
+        let items = self.group_classes(items, sources)?;
         let mut ids = Vec::new();
-        for plain in expand(items)? {
+        for plain in expand(&items)? {
             let mut elems = Vec::with_capacity(plain.len());
             for item in plain {
                 elems.push(match item {
                     Item::Word(w) => Elem::Word(self.grammar.intern(&w)),
+                    Item::CapsWord(w) => Elem::CapsWord(self.grammar.intern(&w)),
                     Item::Class(name) => Elem::Class(self.class(&name, sources)?),
                     Item::Inflect(verb) => {
                         let name = format!("~{verb}");

@@ -6,12 +6,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Scope;
+use crate::{Effect, Scope};
 
 /// What one position of a class entry matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) enum Key {
     Word(u32),
+    CapsWord(u32),
     Number,
     Caps,
     Capitalised,
@@ -37,6 +38,7 @@ pub(crate) struct Class {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Elem {
     Word(u32),
+    CapsWord(u32),
     Class(u32),
     Caps,
     Number,
@@ -87,6 +89,7 @@ pub(crate) struct RuleShapes {
 pub(crate) struct Guard {
     pub(crate) id: String,
     pub(crate) scope: Scope,
+    pub(crate) effect: Effect,
     pub(crate) categories: Vec<String>,
     pub(crate) seqs: Vec<u32>,
 }
@@ -95,6 +98,7 @@ pub(crate) struct Guard {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
     pub(crate) vocab: HashMap<String, u32>,
+    pub(crate) class_ids: HashMap<String, u32>,
     /// Word id -> the sequences whose first element can be that word.
     pub(crate) by_word: Vec<Vec<u32>>,
     pub(crate) by_caps: Vec<u32>,
@@ -147,11 +151,11 @@ impl Grammar {
             .filter(|n| !n.starts_with('~'))
     }
 
-    /// The guards' ids, scopes and categories, by guard index.
-    pub fn guards(&self) -> impl ExactSizeIterator<Item = (&str, Scope, &[String])> {
+    /// The guards' ids, scopes, effects and categories, by guard index.
+    pub fn guards(&self) -> impl ExactSizeIterator<Item = (&str, Scope, Effect, &[String])> {
         self.guards
             .iter()
-            .map(|g| (g.id.as_str(), g.scope, g.categories.as_slice()))
+            .map(|g| (g.id.as_str(), g.scope, g.effect, g.categories.as_slice()))
     }
 
     /// The callers' rule indices that have shapes.
@@ -163,6 +167,9 @@ impl Grammar {
         self.index = Index::default();
         for (i, w) in self.words.iter().enumerate() {
             self.index.vocab.insert(w.clone(), i as u32);
+        }
+        for (i, c) in self.classes.iter().enumerate() {
+            self.index.class_ids.insert(c.name.clone(), i as u32);
         }
     }
 
@@ -181,10 +188,7 @@ impl Grammar {
     }
 
     pub(crate) fn class_id(&self, name: &str) -> Option<u32> {
-        self.classes
-            .iter()
-            .position(|c| c.name == name)
-            .map(|i| i as u32)
+        self.index.class_ids.get(name).copied()
     }
 
     pub(crate) fn add_class(&mut self, name: &str, entries: &[Vec<Key>]) -> u32 {
@@ -208,7 +212,9 @@ impl Grammar {
             class.nodes[node].terminal = true;
         }
         self.classes.push(class);
-        (self.classes.len() - 1) as u32
+        let id = (self.classes.len() - 1) as u32;
+        self.index.class_ids.insert(name.to_string(), id);
+        id
     }
 
     /// Every entry of a class, as key sequences.
@@ -249,7 +255,7 @@ impl Grammar {
                 .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
             match first {
                 Some(Elem::Start) => index.at_start.push(id),
-                Some(Elem::Word(w)) => index.by_word[*w as usize].push(id),
+                Some(Elem::Word(w) | Elem::CapsWord(w)) => index.by_word[*w as usize].push(id),
                 Some(Elem::Caps) => index.by_caps.push(id),
                 Some(Elem::Number) => index.by_number.push(id),
                 Some(Elem::Capitalised) => index.by_capitalised.push(id),
@@ -257,7 +263,7 @@ impl Grammar {
                     let root = &self.classes[*c as usize].nodes[0];
                     for (key, _) in &root.edges {
                         let list = match key {
-                            Key::Word(w) => &mut index.by_word[*w as usize],
+                            Key::Word(w) | Key::CapsWord(w) => &mut index.by_word[*w as usize],
                             Key::Caps => &mut index.by_caps,
                             Key::Number => &mut index.by_number,
                             Key::Capitalised => &mut index.by_capitalised,

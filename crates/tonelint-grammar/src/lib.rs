@@ -90,14 +90,35 @@ impl Scope {
     }
 }
 
+/// What a guard does to the findings in its scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Effect {
+    /// The finding goes: the words are not the writer's tone (reported speech, a care plan).
+    Drop,
+    /// The finding stays as information only: an order that gives its reason.
+    Soften,
+}
+
+impl Effect {
+    /// Reads `drop` or `soften`.
+    pub fn from_name(name: &str) -> Option<Effect> {
+        match name {
+            "drop" => Some(Effect::Drop),
+            "soften" => Some(Effect::Soften),
+            _ => None,
+        }
+    }
+}
+
 /// A guard as a curator wrote it: findings of `categories` (all when empty) in its scope are
-/// dropped, whichever layer made them.
+/// dropped or softened, whichever layer made them.
 #[derive(Clone, Debug)]
 pub struct GuardSource {
     pub id: String,
     pub shapes: Vec<String>,
     pub scope: Scope,
     pub categories: Vec<String>,
+    pub effect: Effect,
 }
 
 /// Everything to compile.

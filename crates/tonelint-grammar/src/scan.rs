@@ -262,7 +262,7 @@ impl Grammar {
         let limit = (start + 6).min(end);
         for pos in start..limit {
             let text = tokens.text(pos);
-            if text == "," || text == ":" {
+            if matches!(text, "," | ":" | "-" | "\u{2013}" | "\u{2014}") {
                 if pos == start {
                     return start;
                 }
@@ -382,6 +382,7 @@ impl Grammar {
                 }
             }
             Elem::Word(w) => next(token.is_some() && ids[pos] == w),
+            Elem::CapsWord(w) => next(token.is_some_and(|t| t.caps) && ids[pos] == w),
             Elem::Any => next(token.is_some_and(word_like)),
             Elem::Caps => next(token.is_some_and(|t| t.caps)),
             Elem::Number => next(token.is_some_and(|t| t.kind == TokenKind::Number)),
@@ -428,6 +429,7 @@ impl Grammar {
             for &(key, child) in &here.edges {
                 let ok = match key {
                     Key::Word(w) => ids[pos] == w,
+                    Key::CapsWord(w) => ids[pos] == w && token.caps,
                     Key::Number => token.kind == TokenKind::Number,
                     Key::Caps => token.caps,
                     Key::Capitalised => token.capitalised,

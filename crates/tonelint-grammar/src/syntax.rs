@@ -9,6 +9,7 @@
 //! | item | matches |
 //! |---|---|
 //! | `word` | the word, in any case; contractions open up ("don't" is `do not`) |
+//! | `WORD` | the word written in capitals (two letters or more): `thanks SO much` |
 //! | `{a b|c|}` | one of the alternatives (an empty one makes the group optional) |
 //! | `<class>` | any entry of a word class defined with `[[class]]` |
 //! | `~verb`, `~<class>` | any form of the verb, or of each verb in the class |
@@ -28,6 +29,8 @@ pub const MAX_GAP: u8 = 16;
 pub enum Item {
     /// A folded word (or a punctuation mark, folded the same way).
     Word(String),
+    /// A folded word that must be written in capitals (the shape wrote it so: `SO`, `STILL`).
+    CapsWord(String),
     Class(String),
     Inflect(String),
     InflectClass(String),
@@ -227,7 +230,12 @@ fn atom(symbol: &str) -> Result<Vec<Item>, String> {
     if words.is_empty() {
         return Err(format!("has `{symbol}`, which holds no word"));
     }
-    Ok(words.into_iter().map(Item::Word).collect())
+    let letters = symbol.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted = letters >= 2 && !symbol.chars().any(char::is_lowercase);
+    Ok(words
+        .into_iter()
+        .map(if shouted { Item::CapsWord } else { Item::Word })
+        .collect())
 }
 
 /// Folds literal text the way the input is folded, contractions opened.

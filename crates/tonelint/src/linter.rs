@@ -255,7 +255,9 @@ impl LinterBuilder {
                     .collect(),
             })
             .collect();
-        let shapes = ShapeLayer::build(with_builtin, &users)?;
+        let index: std::collections::HashMap<&str, usize> =
+            rules.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+        let shapes = ShapeLayer::build(&|id| index.get(id).copied(), with_builtin, &users)?;
         drop(users);
         Ok(Linter {
             shapes,

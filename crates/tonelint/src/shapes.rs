@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use tonelint_grammar::{Grammar, Scan};
+use tonelint_grammar::{Effect, Grammar, Scan};
 
 use crate::category::Category;
 use crate::error::{BuildError, LexiconError};
@@ -31,8 +31,15 @@ fn builtin() -> Arc<Grammar> {
 /// A linter's grammar, and the categories each of its guards covers.
 pub(crate) struct ShapeLayer {
     pub(crate) grammar: Arc<Grammar>,
-    /// Per guard: the categories it silences.
-    guard_categories: Vec<Vec<Category>>,
+    /// Per guard: what it covers, and whether it drops or softens it.
+    guard_targets: Vec<Target>,
+}
+
+/// The findings one guard covers: whole categories, or single rules (by linter index).
+struct Target {
+    categories: Vec<Category>,
+    rules: Vec<usize>,
+    effect: Effect,
 }
 
 /// A user lexicon's part of the grammar: what it defines, and its rules with their linter indices.
@@ -43,6 +50,7 @@ pub(crate) struct UserGrammar<'a> {
 
 impl ShapeLayer {
     pub(crate) fn build(
+        rules_by_id: &dyn Fn(&str) -> Option<usize>,
         with_builtin: bool,
         users: &[UserGrammar<'_>],
     ) -> Result<ShapeLayer, BuildError> {
@@ -74,6 +82,7 @@ impl ShapeLayer {
                         id: guard.id.clone(),
                         shapes: guard.shapes.clone(),
                         scope: guard.scope,
+                        effect: guard.effect,
                         categories: guard.categories.clone(),
                     });
                     guards.push((origin, guard.line, Some(guard.id.clone())));
@@ -110,27 +119,44 @@ impl ShapeLayer {
             })?;
             Arc::new(compiled)
         };
-        let guard_categories = grammar
-            .guards()
-            .map(|(_, _, names)| {
-                if names.is_empty() {
-                    Category::ALL.to_vec()
-                } else {
-                    names
-                        .iter()
-                        .filter_map(|n| Category::from_name(n))
-                        .collect()
+        let mut guard_targets = Vec::new();
+        for (id, _, effect, names) in grammar.guards() {
+            let mut target = Target {
+                categories: Vec::new(),
+                rules: Vec::new(),
+                effect,
+            };
+            if names.is_empty() {
+                target.categories = Category::ALL.to_vec();
+            }
+            for name in names {
+                match (Category::from_name(name), rules_by_id(name)) {
+                    (Some(category), _) => target.categories.push(category),
+                    (None, Some(rule)) => target.rules.push(rule),
+                    (None, None) => {
+                        return Err(BuildError::Grammar(LexiconError {
+                            origin: id.to_string(),
+                            line: 0,
+                            column: 0,
+                            rule_id: Some(id.to_string()),
+                            message: format!(
+                                "the guard names `{name}`, which is neither a category nor a loaded rule"
+                            ),
+                        }));
+                    }
                 }
-            })
-            .collect();
+            }
+            guard_targets.push(target);
+        }
         Ok(ShapeLayer {
             grammar,
-            guard_categories,
+            guard_targets,
         })
     }
 
     /// Joins the grammar's matches to the phrase matcher's: a shape match that overlaps a phrase
-    /// finding of its own category adds nothing and is dropped; then every finding a guard covers
+    /// finding adds nothing (one span, one message; the phrase's is the more specific) and is
+    /// dropped; then every finding a guard covers
     /// is dropped. Returns the findings in input order, each with whether it was softened.
     pub(crate) fn join(
         &self,
@@ -140,13 +166,12 @@ impl ShapeLayer {
     ) -> Vec<(RawMatch, bool)> {
         let mut all: Vec<(RawMatch, bool)> = Vec::with_capacity(phrases.len() + scan.matches.len());
         for m in &scan.matches {
-            let c = category(m.rule as usize);
             let at = phrases.partition_point(|p| p.span.start < m.span.end);
             let overlaps = phrases[..at]
                 .iter()
                 .rev()
                 .take_while(|p| p.span.start + MAX_LOOKBACK > m.span.start)
-                .any(|p| p.span.end > m.span.start && category(p.index) == c);
+                .any(|p| p.span.end > m.span.start);
             if !overlaps {
                 all.push((
                     RawMatch {
@@ -165,8 +190,12 @@ impl ShapeLayer {
         if scan.guarded.is_empty() {
             return all;
         }
-        let cover = Cover::new(scan, &self.guard_categories);
-        all.retain(|(m, _)| !cover.covers(category(m.index), &m.span));
+        let dropped = Cover::new(scan, &self.guard_targets, Effect::Drop);
+        let softened = Cover::new(scan, &self.guard_targets, Effect::Soften);
+        all.retain(|(m, _)| !dropped.covers(category(m.index), m.index, &m.span));
+        for (m, soft) in &mut all {
+            *soft |= softened.covers(category(m.index), m.index, &m.span);
+        }
         all
     }
 }
@@ -174,21 +203,36 @@ impl ShapeLayer {
 /// How far back a phrase finding may start and still overlap a shape match, as in the matcher.
 const MAX_LOOKBACK: usize = 4096;
 
-/// The guarded regions per category, sorted, with the furthest end reached so far, so that
-/// whether a region covers a finding is a binary search.
+/// The guarded regions per category and per single rule, sorted, with the furthest end reached
+/// so far, so that whether a region covers a finding is a binary search.
 struct Cover {
     by_category: Vec<Vec<(usize, usize)>>,
+    by_rule: std::collections::HashMap<usize, Vec<(usize, usize)>>,
 }
 
 impl Cover {
-    fn new(scan: &Scan, guard_categories: &[Vec<Category>]) -> Cover {
+    fn new(scan: &Scan, targets: &[Target], effect: Effect) -> Cover {
         let mut by_category: Vec<Vec<(usize, usize)>> = vec![Vec::new(); Category::ALL.len()];
+        let mut by_rule: std::collections::HashMap<usize, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
         for g in &scan.guarded {
-            for c in guard_categories.get(g.guard as usize).into_iter().flatten() {
+            let Some(target) = targets.get(g.guard as usize) else {
+                continue;
+            };
+            if target.effect != effect {
+                continue;
+            }
+            for c in &target.categories {
                 by_category[c.index()].push((g.region.start, g.region.end));
             }
+            for &rule in &target.rules {
+                by_rule
+                    .entry(rule)
+                    .or_default()
+                    .push((g.region.start, g.region.end));
+            }
         }
-        for list in &mut by_category {
+        for list in by_category.iter_mut().chain(by_rule.values_mut()) {
             list.sort_unstable();
             let mut reach = 0;
             for entry in list.iter_mut() {
@@ -196,12 +240,18 @@ impl Cover {
                 entry.1 = reach;
             }
         }
-        Cover { by_category }
+        Cover {
+            by_category,
+            by_rule,
+        }
     }
 
-    fn covers(&self, category: Category, span: &Range<usize>) -> bool {
-        let list = &self.by_category[category.index()];
-        let at = list.partition_point(|&(start, _)| start <= span.start);
-        at > 0 && list[at - 1].1 >= span.end
+    fn covers(&self, category: Category, rule: usize, span: &Range<usize>) -> bool {
+        let within = |list: &[(usize, usize)]| {
+            let at = list.partition_point(|&(start, _)| start <= span.start);
+            at > 0 && list[at - 1].1 >= span.end
+        };
+        within(&self.by_category[category.index()])
+            || self.by_rule.get(&rule).is_some_and(|list| within(list))
     }
 }

@@ -64,7 +64,8 @@ pub struct GuardSpec {
     pub id: String,
     pub shapes: Vec<String>,
     pub scope: tonelint_grammar::Scope,
-    /// Category names; empty for every category.
+    pub effect: tonelint_grammar::Effect,
+    /// Category names or rule ids; empty for every category.
     pub categories: Vec<String>,
     pub line: usize,
 }
@@ -158,6 +159,8 @@ struct RawGuard {
     scope: String,
     #[serde(default)]
     categories: Vec<String>,
+    /// `drop` (the default) or `soften`.
+    effect: Option<String>,
     #[serde(default)]
     explanation: String,
 }
@@ -323,9 +326,19 @@ pub fn parse_lexicon(text: &str) -> Result<LexiconSpec, SpecError> {
                 guard.scope
             ))
         })?;
-        for category in &guard.categories {
-            if Category::from_name(category).is_none() {
-                return Err(fail(format!("the category `{category}` does not exist")));
+        let effect = match guard.effect.as_deref() {
+            None => tonelint_grammar::Effect::Drop,
+            Some(name) => tonelint_grammar::Effect::from_name(name).ok_or_else(|| {
+                fail(format!(
+                    "the effect `{name}` is not one of `drop`, `soften`"
+                ))
+            })?,
+        };
+        for name in &guard.categories {
+            if Category::from_name(name).is_none() && check_id(name).is_err() {
+                return Err(fail(format!(
+                    "`{name}` in `categories` is neither a category nor a rule id"
+                )));
             }
         }
         if guard.shapes.is_empty() {
@@ -340,6 +353,7 @@ pub fn parse_lexicon(text: &str) -> Result<LexiconSpec, SpecError> {
             id,
             shapes: guard.shapes,
             scope,
+            effect,
             categories: guard.categories,
             line,
         });

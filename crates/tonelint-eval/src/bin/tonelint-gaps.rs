@@ -1,0 +1,158 @@
+//! `tonelint-gaps FILE...`: for curators, the drafts of a labelled file that the lexicons miss
+//! or wrongly flag, with what was found. Reads the project's corpus TOML (`must` / `must_not`,
+//! or `labels`) and the training corpus JSON Lines. Refuses the blind set, which is for
+//! measuring only (tests/blind/README.md).
+//!
+//! ```sh
+//! cargo run --release -p tonelint-eval --bin tonelint-gaps -- tests/heldout/*.toml
+//! ```
+
+use std::process::ExitCode;
+
+use tonelint::{Linter, Severity};
+
+struct Draft {
+    id: String,
+    text: String,
+    labels: Vec<String>,
+}
+
+fn load(path: &str) -> Result<Vec<Draft>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    if path.ends_with(".jsonl") {
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
+            out.push(Draft {
+                id: v["id"].as_str().unwrap_or_default().to_string(),
+                text: v["text"].as_str().unwrap_or_default().to_string(),
+                labels: v["labels"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|l| l.as_str().map(String::from))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            });
+        }
+        return Ok(out);
+    }
+    let value: toml::Value = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let drafts = value
+        .get("draft")
+        .and_then(|d| d.as_array())
+        .cloned()
+        .unwrap_or_default();
+    Ok(drafts
+        .iter()
+        .map(|d| {
+            let list = |k: &str| -> Vec<String> {
+                d.get(k)
+                    .and_then(|v| v.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|l| l.as_str().map(String::from))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let mut labels = list("labels");
+            labels.extend(list("must"));
+            Draft {
+                id: d
+                    .get("id")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+                text: d
+                    .get("text")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+                labels,
+            }
+        })
+        .collect())
+}
+
+fn main() -> ExitCode {
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    let only: Option<String> = paths.iter().position(|p| p == "--only").map(|i| {
+        let v = paths.get(i + 1).cloned().unwrap_or_default();
+        paths.drain(i..(i + 2).min(paths.len()));
+        v
+    });
+    if paths.is_empty() {
+        eprintln!("usage: tonelint-gaps [--only misses|alarms] FILE...");
+        return ExitCode::from(2);
+    }
+    let linter = match Linter::builder().enable(["passive"]).build() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let harsh = ["aggressive", "demanding", "accusatory"];
+    let (mut missed, mut alarms, mut harsh_n, mut clean_n) = (0, 0, 0, 0);
+    for path in &paths {
+        if path.contains("tests/blind") {
+            eprintln!("tonelint-gaps: {path}: the blind set is for measuring, not curating");
+            return ExitCode::from(2);
+        }
+        let drafts = match load(path) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("tonelint-gaps: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        for d in drafts {
+            let report = linter.check(&d.text);
+            let found: Vec<String> = report
+                .findings()
+                .iter()
+                .filter(|f| f.severity() >= Severity::Warning)
+                .map(|f| format!("{}:{:?}", f.rule_id(), f.text()))
+                .collect();
+            let is_harsh = d.labels.iter().any(|l| harsh.contains(&l.as_str()));
+            let caught = report.findings().iter().any(|f| {
+                f.severity() >= Severity::Warning && harsh.contains(&f.category().as_str())
+            });
+            if is_harsh {
+                harsh_n += 1;
+                if !caught {
+                    missed += 1;
+                    if only.as_deref() != Some("alarms") {
+                        println!(
+                            "MISS {} {:?}\n     {}",
+                            d.id,
+                            d.labels,
+                            d.text.replace('\n', " ")
+                        );
+                    }
+                }
+            } else if d.labels.is_empty() {
+                clean_n += 1;
+                if !found.is_empty() {
+                    alarms += 1;
+                    if only.as_deref() != Some("misses") {
+                        println!(
+                            "ALARM {} {}\n     {}",
+                            d.id,
+                            found.join(", "),
+                            d.text.replace('\n', " ")
+                        );
+                    }
+                }
+            }
+        }
+    }
+    println!("harsh missed {missed} / {harsh_n}; clean with a warning {alarms} / {clean_n}");
+    ExitCode::SUCCESS
+}
