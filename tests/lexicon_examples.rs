@@ -116,6 +116,9 @@ fn every_rule_has_examples_and_counterexamples() {
     let linter = all_rules();
     let missing: Vec<&str> = linter
         .rules()
+        // The tone model's rules are not written in a lexicon; tests/model.rs holds them to
+        // their behaviour.
+        .filter(|r| !r.id().starts_with("model."))
         .filter(|r| r.examples().len() == 0 || r.counterexamples().len() == 0)
         .map(|r| r.id())
         .collect();

@@ -82,6 +82,16 @@ pub struct Args {
     #[arg(long)]
     pub no_builtin: bool,
 
+    /// Switch off the tone model's second opinion (`model.*` findings and the message's model
+    /// score); the rules still run.
+    #[arg(long)]
+    pub no_model: bool,
+
+    /// The probability (0 to 1) a sentence must reach before the tone model reports it
+    /// (default 0.9; higher is stricter).
+    #[arg(long, value_name = "P", value_parser = parse_probability)]
+    pub model_threshold: Option<f32>,
+
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_size: u64,
@@ -165,5 +175,15 @@ impl FailOn {
             FailOn::Error => Some(tonelint::Severity::Error),
             FailOn::Never => None,
         }
+    }
+}
+
+/// A probability from 0 to 1, as `--model-threshold` takes it.
+fn parse_probability(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "`{text}` is not a probability from 0 to 1, such as 0.9"
+        )),
     }
 }

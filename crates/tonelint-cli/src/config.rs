@@ -8,6 +8,8 @@
 //! lexicons = ["team-phrases.toml"]  # relative to this file
 //! allow = ["as soon as possible"]   # phrases never flagged
 //! builtin = true                    # false: only the lexicons listed here
+//! model = true                      # false: no tone model findings
+//! model-threshold = 0.9             # how sure the tone model must be (0 to 1)
 //!
 //! [severity]
 //! vague = "warning"
@@ -36,6 +38,8 @@ pub struct Config {
     pub lexicons: Vec<PathBuf>,
     pub allow: Vec<String>,
     pub builtin: bool,
+    pub model: bool,
+    pub model_threshold: Option<f32>,
     pub severity: Vec<(Spanned<String>, tonelint::Severity)>,
     text: String,
 }
@@ -55,6 +59,8 @@ struct RawConfig {
     #[serde(default)]
     allow: Vec<String>,
     builtin: Option<bool>,
+    model: Option<bool>,
+    model_threshold: Option<Spanned<f32>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, tonelint::Severity>,
 }
@@ -73,6 +79,7 @@ impl Config {
     pub fn none() -> Config {
         Config {
             builtin: true,
+            model: tonelint::MODEL_ON_BY_DEFAULT,
             ..Config::default()
         }
     }
@@ -115,7 +122,17 @@ impl Config {
             format!("{name}{place}: {}", err.message().trim())
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
+        if let Some(threshold) = &raw.model_threshold
+            && !(0.0..=1.0).contains(threshold.get_ref())
+        {
+            let place = position(text, threshold.span().start);
+            return Err(format!(
+                "{name}{place}: `model-threshold` is a probability from 0 to 1, such as 0.9"
+            ));
+        }
         Ok(Config {
+            model: raw.model.unwrap_or(tonelint::MODEL_ON_BY_DEFAULT),
+            model_threshold: raw.model_threshold.map(|t| *t.get_ref()),
             path: Some(path.to_path_buf()),
             fail_on: raw.fail_on.map(|f| match f {
                 RawFailOn::Info => FailOn::Info,

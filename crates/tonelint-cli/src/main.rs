@@ -269,10 +269,14 @@ fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
         .chain(args.enable.iter().cloned());
     let mut builder = Linter::builder()
         .builtin(config.builtin && !args.no_builtin)
+        .model(config.model && !args.no_model)
         .only(only)
         .enable(enable)
         .disable(disable)
         .allow(config.allow.iter().chain(&args.allow).cloned());
+    if let Some(threshold) = args.model_threshold.or(config.model_threshold) {
+        builder = builder.model_threshold(threshold);
+    }
     for (name, severity) in &config.severity {
         builder = builder.severity(name.get_ref().clone(), *severity);
     }

@@ -36,7 +36,28 @@ pub fn is_flagged_with_accusatory(report: &Report) -> bool {
             .any(|f| f.severity() >= Severity::Warning && f.category() == Category::Accusatory)
 }
 
-/// The score the AUC ranks by: the report's harshness score.
+/// The score the AUC ranks by: the report's harshness score, plus the tone model's probability
+/// that the message reads as harsh (0 to 1) when the model is on, which orders messages of the
+/// same integer score.
 pub fn harshness(report: &Report) -> f64 {
-    f64::from(report.summary().score)
+    let summary = report.summary();
+    f64::from(summary.score) + summary.model.map_or(0.0, |m| f64::from(m) / 1000.0)
+}
+
+/// The linter settings the evaluation runs with, from its command line: `--no-model` and
+/// `--model-threshold P`.
+#[derive(Clone, Copy, Debug)]
+pub struct ModelChoice {
+    pub on: bool,
+    pub threshold: Option<f32>,
+}
+
+impl ModelChoice {
+    pub fn apply(self, builder: tonelint::LinterBuilder) -> tonelint::LinterBuilder {
+        let builder = builder.model(self.on);
+        match self.threshold {
+            Some(t) => builder.model_threshold(t),
+            None => builder,
+        }
+    }
 }

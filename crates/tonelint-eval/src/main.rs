@@ -19,23 +19,51 @@ fn main() -> ExitCode {
     let mut corpus_dir = PathBuf::from("tests/corpus");
     let mut heldout_dir = PathBuf::from("tests/heldout");
     let mut blind_dir = PathBuf::from("tests/blind");
+    let mut model = tonelint_eval::ModelChoice {
+        on: tonelint::MODEL_ON_BY_DEFAULT,
+        threshold: None,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--no-model" => {
+                model.on = false;
+                continue;
+            }
+            "--model" => {
+                model.on = true;
+                continue;
+            }
+            _ => {}
+        }
         match (arg.as_str(), args.next()) {
+            ("--model-threshold", Some(p)) => match p.parse() {
+                Ok(p) => model.threshold = Some(p),
+                Err(_) => {
+                    eprintln!("tonelint-eval: --model-threshold takes a probability, such as 0.9");
+                    return ExitCode::from(2);
+                }
+            },
             ("--data", Some(dir)) => data = dir.into(),
             ("--corpus", Some(dir)) => corpus_dir = dir.into(),
             ("--heldout", Some(dir)) => heldout_dir = dir.into(),
             ("--blind", Some(dir)) => blind_dir = dir.into(),
             _ => {
                 eprintln!(
-                    "usage: tonelint-eval [--data DIR] [--corpus DIR] [--heldout DIR] [--blind DIR]"
+                    "usage: tonelint-eval [--data DIR] [--corpus DIR] [--heldout DIR] [--blind DIR] [--model|--no-model] [--model-threshold P]"
                 );
                 return ExitCode::from(2);
             }
         }
     }
     let started = Instant::now();
-    let linter = Linter::new();
+    let linter = match model.apply(Linter::builder()).build() {
+        Ok(linter) => linter,
+        Err(err) => {
+            eprintln!("tonelint-eval: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut rows: Vec<[String; 3]> = Vec::new();
     let mut ok = true;
 
@@ -228,7 +256,7 @@ fn main() -> ExitCode {
     // never see them: a measure of how the rules generalise, not a test that pins them. They
     // are labelled for every category, so they are checked with the off-by-default `passive`
     // rules switched on.
-    let linter = match Linter::builder().enable(["passive"]).build() {
+    let linter = match model.apply(Linter::builder()).enable(["passive"]).build() {
         Ok(linter) => linter,
         Err(err) => {
             eprintln!("tonelint-eval: {err}");

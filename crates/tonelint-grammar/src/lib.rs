@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 
 mod compile;
+pub mod features;
 mod grammar;
 mod inflect;
 mod scan;

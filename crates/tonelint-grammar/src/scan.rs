@@ -65,6 +65,24 @@ pub struct Scratch {
     /// The number of the sentence being matched, counted across scans, so that `seen` and
     /// `reported` never need clearing.
     sentence_number: u32,
+    /// The last scan's sentences as token ranges, beside `sentences`' byte ranges.
+    sentence_tokens: Vec<Range<usize>>,
+}
+
+impl Scratch {
+    /// The tokens of the text last scanned.
+    pub fn tokens(&self) -> &Tokens {
+        &self.tokens
+    }
+
+    /// The sentences of the text last scanned: token ranges into [`tokens`](Scratch::tokens),
+    /// and byte ranges into that text.
+    pub fn sentences(&self) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+        self.sentence_tokens
+            .iter()
+            .cloned()
+            .zip(self.sentences.iter().cloned())
+    }
 }
 
 /// Marks of one attempt: the token positions where `[` and `]` were passed.
@@ -104,6 +122,16 @@ impl Grammar {
                 .iter()
                 .map(|s| s.start + base..s.end + base),
         );
+        scratch.sentence_tokens.clear();
+        let mut first_token = 0;
+        for range in &scratch.sentences {
+            let tokens = &scratch.tokens.list;
+            let start =
+                first_token + tokens[first_token..].partition_point(|t| t.span.start < range.start);
+            let end = start + tokens[start..].partition_point(|t| t.span.start < range.end);
+            first_token = end;
+            scratch.sentence_tokens.push(start..end);
+        }
         if self.is_empty() {
             return;
         }
@@ -122,8 +150,7 @@ impl Grammar {
         if scratch.reported.len() != self.rules.len() {
             scratch.reported = vec![u32::MAX; self.rules.len()];
         }
-        let mut first_token = 0;
-        for range in scratch.sentences.iter() {
+        for (range, tokens_of) in scratch.sentences.iter().zip(&scratch.sentence_tokens) {
             scratch.sentence_number = scratch.sentence_number.wrapping_add(1);
             if scratch.sentence_number == u32::MAX {
                 scratch.seen.iter_mut().for_each(|s| s.0 = u32::MAX);
@@ -131,10 +158,7 @@ impl Grammar {
                 scratch.sentence_number = 0;
             }
             let number = scratch.sentence_number;
-            let start = first_token
-                + tokens.list[first_token..].partition_point(|t| t.span.start < range.start);
-            let end = start + tokens.list[start..].partition_point(|t| t.span.start < range.end);
-            first_token = end;
+            let (start, end) = (tokens_of.start, tokens_of.end);
             if start == end {
                 continue;
             }

@@ -92,6 +92,7 @@ mod fold;
 mod lexicon;
 mod linter;
 mod matcher;
+mod model;
 mod pattern;
 mod phrase_table;
 mod position;
@@ -107,7 +108,7 @@ pub use category::{Category, Severity};
 pub use error::{BuildError, LexiconError};
 pub use fix::{Edit, apply_edits};
 pub use lexicon::Lexicon;
-pub use linter::{Linter, LinterBuilder};
+pub use linter::{Linter, LinterBuilder, MODEL_ON_BY_DEFAULT};
 pub use position::{Cursor, LineColumn, display_width};
 pub use report::{
     Finding, Report, STRENGTH_CREDIT, StrengthMatch, Summary, Verdict, severity_points,

@@ -8,6 +8,7 @@ use crate::error::BuildError;
 use crate::lexicon::Lexicon;
 use crate::lexicon::spec::expand_phrase;
 use crate::matcher::{Found, Matcher, Scratch};
+use crate::model::{DEFAULT_THRESHOLD, ModelCandidate, ModelLayer, ModelScratch};
 use crate::position::Cursor;
 use crate::quotes::quoted_regions;
 use crate::report::{Finding, Report, StrengthMatch, Summary};
@@ -18,6 +19,9 @@ use crate::suppress::Suppressions;
 /// Inputs are matched in chunks of about this many bytes, split at a blank line or line break,
 /// so the working memory of a check stays small whatever the input size.
 const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Whether a [`LinterBuilder`] switches the tone model on unless told otherwise.
+pub const MODEL_ON_BY_DEFAULT: bool = true;
 
 /// Chooses the lexicons and rules a [`Linter`] uses.
 ///
@@ -38,6 +42,8 @@ pub struct LinterBuilder {
     disable: Vec<String>,
     severities: Vec<(String, Severity)>,
     allow: Vec<String>,
+    model: bool,
+    model_threshold: f32,
 }
 
 impl Default for LinterBuilder {
@@ -50,6 +56,8 @@ impl Default for LinterBuilder {
             disable: Vec::new(),
             severities: Vec::new(),
             allow: Vec::new(),
+            model: MODEL_ON_BY_DEFAULT,
+            model_threshold: DEFAULT_THRESHOLD,
         }
     }
 }
@@ -138,6 +146,20 @@ impl LinterBuilder {
         self
     }
 
+    /// Whether the tone model gives its second opinion (`model.*` findings and the message's
+    /// model score). See [`MODEL_ON_BY_DEFAULT`] for the default.
+    pub fn model(mut self, yes: bool) -> LinterBuilder {
+        self.model = yes;
+        self
+    }
+
+    /// The probability (0 to 1) a sentence must reach before the tone model reports it; 0.9
+    /// unless set. Higher is stricter.
+    pub fn model_threshold(mut self, threshold: f32) -> LinterBuilder {
+        self.model_threshold = threshold;
+        self
+    }
+
     /// Builds the linter: checks that rule ids are unique and every name given to `only`,
     /// `disable` and `severity` exists, and compiles the matcher.
     pub fn build(self) -> Result<Linter, BuildError> {
@@ -161,6 +183,10 @@ impl LinterBuilder {
             strengths.extend(lexicon.strengths);
             user_parts.push((lexicon.grammar, first..rules.len()));
         }
+        // The tone model's rules come last, so that the lexicons' indices stay as they were; they
+        // are loaded even with the model off, so that naming them is never an error.
+        let model_rules = rules.len()..rules.len() + 3;
+        rules.extend(crate::model::rules().into_iter().map(Arc::new));
         // Every entry's id, with where it was defined, to refuse duplicates across files.
         let mut ids: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         let defined = rules
@@ -259,7 +285,19 @@ impl LinterBuilder {
             rules.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
         let shapes = ShapeLayer::build(&|id| index.get(id).copied(), with_builtin, &users)?;
         drop(users);
+        let model = if self.model {
+            ModelLayer::new(
+                self.model_threshold,
+                model_rules
+                    .clone()
+                    .map(|i| (rules[i].category(), i, enabled[i]))
+                    .collect(),
+            )
+        } else {
+            None
+        };
         Ok(Linter {
+            model,
             shapes,
             rules,
             by_id: std::sync::OnceLock::new(),
@@ -312,6 +350,8 @@ pub struct Linter {
     matcher: Matcher,
     /// The tone grammar: shapes over sentences, and the guards that silence findings.
     shapes: ShapeLayer,
+    /// The tone model, unless it was switched off.
+    model: Option<ModelLayer>,
 }
 
 impl Default for Linter {
@@ -396,6 +436,8 @@ impl Linter {
         let mut found = Found::default();
         let mut grammar_scratch = tonelint_grammar::Scratch::default();
         let mut scan = tonelint_grammar::Scan::default();
+        let mut model_scratch = ModelScratch::default();
+        let mut model_candidates: Vec<ModelCandidate> = Vec::new();
         let enabled = |rule: u32| self.enabled.get(rule as usize).copied().unwrap_or(false);
         let mut base = 0;
         for chunk in chunks(text) {
@@ -403,55 +445,52 @@ impl Linter {
             self.shapes
                 .grammar
                 .scan(chunk, base, &enabled, &mut grammar_scratch, &mut scan);
+            if let Some(model) = &self.model {
+                model.score_chunk(
+                    &grammar_scratch,
+                    base,
+                    text,
+                    &mut model_scratch,
+                    &mut model_candidates,
+                );
+            }
             base += chunk.len();
         }
-        let joined = self
-            .shapes
-            .join(std::mem::take(&mut found.rules), &scan, |i| {
-                self.rules[i].category()
-            });
-        let mut softened = Vec::new();
-        for (m, soft) in joined {
-            if soft {
-                softened.push(m.span.clone());
-            }
-            found.rules.push(m);
-        }
-        softened.sort_unstable_by_key(|s| (s.start, s.end));
-        if !found.rules.is_empty() && text.contains(['"', '\u{201C}']) {
+        let mut joined = self.shapes.join(
+            std::mem::take(&mut found.rules),
+            model_candidates,
+            &scan,
+            |i| self.rules[i].category(),
+        );
+        if !joined.is_empty() && text.contains(['"', '\u{201C}']) {
             // The regions are disjoint and in order, so only the last one starting at or before a
             // match can hold it.
             let quoted = quoted_regions(text);
-            found.rules.retain(|m| {
-                let at = quoted.partition_point(|q| q.start <= m.span.start);
-                !(at > 0 && m.span.end <= quoted[at - 1].end)
+            joined.retain(|j| {
+                let at = quoted.partition_point(|q| q.start <= j.found.span.start);
+                !(at > 0 && j.found.span.end <= quoted[at - 1].end)
             });
         }
         let suppressions = Suppressions::scan(text);
         if !suppressions.is_empty() {
-            found.rules.retain(|m| {
-                let rule = &self.rules[m.index];
-                !suppressions.covers(m.span.start, rule.id(), rule.category())
+            joined.retain(|j| {
+                let rule = &self.rules[j.found.index];
+                !suppressions.covers(j.found.span.start, rule.id(), rule.category())
             });
         }
         let mut cursor = Cursor::new(text);
-        let findings: Vec<Finding> = found
-            .rules
+        let findings: Vec<Finding> = joined
             .into_iter()
-            .map(|m| {
+            .map(|j| {
+                let m = j.found;
                 let start = cursor.advance_to(m.span.start);
                 let mut severity = self.severities[m.index];
-                if !softened.is_empty()
-                    && softened
-                        .binary_search_by(|s| {
-                            s.start.cmp(&m.span.start).then(s.end.cmp(&m.span.end))
-                        })
-                        .is_ok()
-                {
+                if j.softened {
                     severity = severity.min(Severity::Info);
                 }
                 Finding {
                     rule: Arc::clone(&self.rules[m.index]),
+                    note: j.note,
                     severity,
                     end: cursor.peek(m.span.end),
                     start,
@@ -475,7 +514,10 @@ impl Linter {
                 }
             })
             .collect();
-        let summary = Summary::of(&findings, &strengths, scratch.words(&self.matcher));
+        let mut summary = Summary::of(&findings, &strengths, scratch.words(&self.matcher));
+        if let Some(model) = &self.model {
+            summary.model = Some(model.message_score(&mut model_scratch));
+        }
         Report {
             findings,
             strengths,

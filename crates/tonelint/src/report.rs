@@ -15,6 +15,9 @@ use crate::rule::{Rewrite, Rule, Strength};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub(crate) rule: Arc<Rule>,
+    /// This finding's own message, where it says more than the rule's (the tone model names the
+    /// words that weighed).
+    pub(crate) note: Option<String>,
     pub(crate) severity: Severity,
     pub(crate) span: Range<usize>,
     pub(crate) start: LineColumn,
@@ -66,7 +69,7 @@ impl Finding {
 
     /// Why the phrasing lands badly, in one line.
     pub fn message(&self) -> &str {
-        self.rule.message()
+        self.note.as_deref().unwrap_or(self.rule.message())
     }
 
     /// Assertive ways to say it, best first, each with its source.
@@ -261,6 +264,9 @@ pub struct Summary {
     pub score: i32,
     /// The overall reading.
     pub verdict: Verdict,
+    /// The tone model's probability that the whole message reads as harsh, in thousandths
+    /// (0 to 1000); `None` when the model is off.
+    pub model: Option<u16>,
 }
 
 impl Summary {
@@ -299,6 +305,7 @@ impl Summary {
             strengths: distinct.len(),
             score,
             verdict,
+            model: None,
         }
     }
 }

@@ -26,6 +26,24 @@ pub(crate) struct Matching {
 }
 
 impl Matching {
+    /// Looks for nothing: the tone model's rules, which report what the model finds.
+    pub(crate) fn none() -> Matching {
+        let empty = || Cow::Borrowed(&[][..]);
+        Matching {
+            phrases: empty(),
+            phrase_variants: empty(),
+            patterns: empty(),
+            exceptions: empty(),
+            exception_variants: empty(),
+            exception_gaps: Cow::Borrowed(&[]),
+            examples: empty(),
+            counterexamples: empty(),
+            shapes: empty(),
+            unless: empty(),
+            soften: empty(),
+        }
+    }
+
     fn from_spec(spec: MatchSpec) -> Matching {
         fn owned(list: Vec<String>) -> List {
             Cow::Owned(list.into_iter().map(Cow::Owned).collect())

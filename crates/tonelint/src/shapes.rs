@@ -11,6 +11,7 @@ use crate::category::Category;
 use crate::error::{BuildError, LexiconError};
 use crate::lexicon::GrammarParts;
 use crate::matcher::RawMatch;
+use crate::model::ModelCandidate;
 use crate::rule::Rule;
 
 static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_grammar.bin"));
@@ -154,17 +155,22 @@ impl ShapeLayer {
         })
     }
 
-    /// Joins the grammar's matches to the phrase matcher's: a shape match that overlaps a phrase
-    /// finding adds nothing (one span, one message; the phrase's is the more specific) and is
-    /// dropped; then every finding a guard covers
-    /// is dropped. Returns the findings in input order, each with whether it was softened.
+    /// Joins the grammar's matches and the tone model's candidates to the phrase matcher's
+    /// findings:
+    /// - a shape match that overlaps a phrase finding adds nothing (one span, one message; the
+    ///   phrase's is the more specific) and is dropped;
+    /// - a finding a guard covers is dropped, or softened to information;
+    /// - a model candidate stands only in a sentence where no rule found anything.
+    ///
+    /// Returns the findings in input order.
     pub(crate) fn join(
         &self,
         phrases: Vec<RawMatch>,
+        model: Vec<ModelCandidate>,
         scan: &Scan,
         category: impl Fn(usize) -> Category,
-    ) -> Vec<(RawMatch, bool)> {
-        let mut all: Vec<(RawMatch, bool)> = Vec::with_capacity(phrases.len() + scan.matches.len());
+    ) -> Vec<Joined> {
+        let mut all: Vec<Joined> = Vec::with_capacity(phrases.len() + scan.matches.len());
         for m in &scan.matches {
             let at = phrases.partition_point(|p| p.span.start < m.span.end);
             let overlaps = phrases[..at]
@@ -173,7 +179,7 @@ impl ShapeLayer {
                 .take_while(|p| p.span.start + MAX_LOOKBACK > m.span.start)
                 .any(|p| p.span.end > m.span.start);
             if !overlaps {
-                all.push((
+                all.push(Joined::new(
                     RawMatch {
                         index: m.rule as usize,
                         span: m.span.clone(),
@@ -182,21 +188,85 @@ impl ShapeLayer {
                 ));
             }
         }
-        if all.is_empty() && scan.guarded.is_empty() {
-            return phrases.into_iter().map(|m| (m, false)).collect();
+        let shapes_added = !all.is_empty();
+        all.extend(phrases.into_iter().map(|m| Joined::new(m, false)));
+        if shapes_added {
+            all.sort_by_key(|j| {
+                (
+                    j.found.span.start,
+                    std::cmp::Reverse(j.found.span.end),
+                    j.found.index,
+                )
+            });
         }
-        all.extend(phrases.into_iter().map(|m| (m, false)));
-        all.sort_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end), m.index));
-        if scan.guarded.is_empty() {
+        let guarded = !scan.guarded.is_empty();
+        let (dropped, softened) = if guarded {
+            (
+                Cover::new(scan, &self.guard_targets, Effect::Drop),
+                Cover::new(scan, &self.guard_targets, Effect::Soften),
+            )
+        } else {
+            (Cover::empty(), Cover::empty())
+        };
+        let keep = |list: &mut Vec<Joined>| {
+            if guarded {
+                list.retain(|j| {
+                    !dropped.covers(category(j.found.index), j.found.index, &j.found.span)
+                });
+                for j in list.iter_mut() {
+                    j.softened |=
+                        softened.covers(category(j.found.index), j.found.index, &j.found.span);
+                }
+            }
+        };
+        keep(&mut all);
+        if model.is_empty() {
             return all;
         }
-        let dropped = Cover::new(scan, &self.guard_targets, Effect::Drop);
-        let softened = Cover::new(scan, &self.guard_targets, Effect::Soften);
-        all.retain(|(m, _)| !dropped.covers(category(m.index), m.index, &m.span));
-        for (m, soft) in &mut all {
-            *soft |= softened.covers(category(m.index), m.index, &m.span);
+        let mut added = Vec::new();
+        for candidate in model {
+            let at = all.partition_point(|j| j.found.span.start < candidate.sentence.end);
+            let ruled = all[..at]
+                .iter()
+                .rev()
+                .take_while(|j| j.found.span.start + MAX_LOOKBACK > candidate.sentence.start)
+                .any(|j| j.found.span.end > candidate.sentence.start);
+            if !ruled {
+                let mut joined = Joined::new(candidate.found, false);
+                joined.note = Some(candidate.note);
+                added.push(joined);
+            }
+        }
+        keep(&mut added);
+        if !added.is_empty() {
+            all.extend(added);
+            all.sort_by_key(|j| {
+                (
+                    j.found.span.start,
+                    std::cmp::Reverse(j.found.span.end),
+                    j.found.index,
+                )
+            });
         }
         all
+    }
+}
+
+/// A finding on its way into a report: the match, whether a guard or cue softened it, and its
+/// own message if it has one.
+pub(crate) struct Joined {
+    pub(crate) found: RawMatch,
+    pub(crate) softened: bool,
+    pub(crate) note: Option<String>,
+}
+
+impl Joined {
+    fn new(found: RawMatch, softened: bool) -> Joined {
+        Joined {
+            found,
+            softened,
+            note: None,
+        }
     }
 }
 
@@ -211,6 +281,13 @@ struct Cover {
 }
 
 impl Cover {
+    fn empty() -> Cover {
+        Cover {
+            by_category: vec![Vec::new(); Category::ALL.len()],
+            by_rule: std::collections::HashMap::new(),
+        }
+    }
+
     fn new(scan: &Scan, targets: &[Target], effect: Effect) -> Cover {
         let mut by_category: Vec<Vec<(usize, usize)>> = vec![Vec::new(); Category::ALL.len()];
         let mut by_rule: std::collections::HashMap<usize, Vec<(usize, usize)>> =

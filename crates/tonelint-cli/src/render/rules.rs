@@ -82,7 +82,12 @@ pub fn write_explanation(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
         rule.id(),
         rule.severity()
     )?;
-    writeln!(out, "defined in {} line {}", rule.origin(), rule.line())?;
+    if rule.line() == 0 {
+        // The tone model's rules are not written in a file.
+        writeln!(out, "reported by {}", rule.origin())?;
+    } else {
+        writeln!(out, "defined in {} line {}", rule.origin(), rule.line())?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", rule.message())?;
     writeln!(out)?;

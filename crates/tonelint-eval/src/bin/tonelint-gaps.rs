@@ -91,7 +91,17 @@ fn main() -> ExitCode {
         eprintln!("usage: tonelint-gaps [--only misses|alarms] FILE...");
         return ExitCode::from(2);
     }
-    let linter = match Linter::builder().enable(["passive"]).build() {
+    let threshold: Option<f32> = std::env::var("TONELINT_MODEL_THRESHOLD")
+        .ok()
+        .and_then(|t| t.parse().ok());
+    let mut builder = Linter::builder().enable(["passive"]);
+    if let Some(t) = threshold {
+        builder = builder.model_threshold(t);
+    }
+    if std::env::var_os("TONELINT_NO_MODEL").is_some() {
+        builder = builder.model(false);
+    }
+    let linter = match builder.build() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("{e}");

@@ -1,0 +1,172 @@
+//! What the tone model sees of a sentence: hashed words, word pairs, the opening word, capitals
+//! and the closing mark. The trainer (`tonelint-train`) and the linter both call this, so the
+//! model is always applied to exactly the features it was trained on.
+//!
+//! Every feature remembers the tokens it came from, so a model finding can point at the words
+//! that weighed most.
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use crate::token::{TokenKind, Tokens};
+
+/// How many buckets features are hashed into.
+pub const BUCKETS: u32 = 1 << 17;
+
+/// One feature of a sentence: its bucket and the tokens it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feature {
+    pub bucket: u32,
+    pub tokens: Range<usize>,
+}
+
+fn bucket(kind: &str, parts: &[&str]) -> u32 {
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(kind.as_bytes());
+    for part in parts {
+        hasher.write_u8(0x1f);
+        hasher.write(part.as_bytes());
+    }
+    (hasher.finish() % u64::from(BUCKETS)) as u32
+}
+
+/// A token as the model reads it: numbers are one word, so are all times and dates.
+fn word(tokens: &Tokens, i: usize) -> &str {
+    match tokens.list[i].kind {
+        TokenKind::Number => "<num>",
+        _ => tokens.text(i),
+    }
+}
+
+/// The bucket of the bias feature every text has.
+pub fn bias() -> u32 {
+    bucket("bias", &[])
+}
+
+/// Adds the features of tokens `range` (one sentence) to `out`.
+pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Feature>) {
+    let mut first_word = true;
+    let mut previous: Option<usize> = None;
+    for i in range.clone() {
+        let token = &tokens.list[i];
+        let w = word(tokens, i);
+        if token.kind != TokenKind::Punct {
+            out.push(Feature {
+                bucket: bucket("w", &[w]),
+                tokens: i..i + 1,
+            });
+            if first_word {
+                out.push(Feature {
+                    bucket: bucket("first", &[w]),
+                    tokens: i..i + 1,
+                });
+                first_word = false;
+            }
+            if token.caps {
+                out.push(Feature {
+                    bucket: bucket("caps", &[w]),
+                    tokens: i..i + 1,
+                });
+                out.push(Feature {
+                    bucket: bucket("anycaps", &[]),
+                    tokens: i..i + 1,
+                });
+            }
+        } else if matches!(w, "?" | "!") {
+            out.push(Feature {
+                bucket: bucket("mark", &[w]),
+                tokens: i..i + 1,
+            });
+        }
+        if let Some(p) = previous {
+            out.push(Feature {
+                bucket: bucket("b", &[word(tokens, p), w]),
+                tokens: p..i + 1,
+            });
+        }
+        previous = Some(i);
+    }
+    if let Some(last) = range
+        .clone()
+        .rev()
+        .find(|&i| tokens.list[i].kind == TokenKind::Punct)
+        && last + 1 == range.end
+    {
+        out.push(Feature {
+            bucket: bucket("end", &[word(tokens, last)]),
+            tokens: last..last + 1,
+        });
+    }
+}
+
+/// The distinct buckets of each sentence of a text, each with the bias, in order.
+pub fn sentence_buckets(text: &str) -> Vec<Vec<u32>> {
+    let mut tokens = Tokens::default();
+    tokens.fill(text);
+    let mut sentences = Vec::new();
+    crate::sentence::split(text, &mut String::new(), &mut sentences);
+    let mut first = 0;
+    let mut out = Vec::new();
+    for range in sentences {
+        let start = first + tokens.list[first..].partition_point(|t| t.span.start < range.start);
+        let end = start + tokens.list[start..].partition_point(|t| t.span.start < range.end);
+        first = end;
+        if start == end {
+            continue;
+        }
+        let mut features = Vec::new();
+        sentence_features(&tokens, start..end, &mut features);
+        let mut buckets: Vec<u32> = features.into_iter().map(|f| f.bucket).collect();
+        buckets.push(bias());
+        buckets.sort_unstable();
+        buckets.dedup();
+        out.push(buckets);
+    }
+    out
+}
+
+/// The distinct buckets of a whole text, with the bias: what the trainer learns from.
+pub fn text_buckets(text: &str) -> Vec<u32> {
+    let mut tokens = Tokens::default();
+    tokens.fill(text);
+    let mut features = Vec::new();
+    let mut sentences = Vec::new();
+    crate::sentence::split(text, &mut String::new(), &mut sentences);
+    let mut first = 0;
+    for range in sentences {
+        let start = first + tokens.list[first..].partition_point(|t| t.span.start < range.start);
+        let end = start + tokens.list[start..].partition_point(|t| t.span.start < range.end);
+        first = end;
+        sentence_features(&tokens, start..end, &mut features);
+    }
+    let mut buckets: Vec<u32> = features.into_iter().map(|f| f.bucket).collect();
+    buckets.push(bias());
+    buckets.sort_unstable();
+    buckets.dedup();
+    buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_point_at_their_tokens_and_are_stable() {
+        let mut tokens = Tokens::default();
+        tokens.fill("Thanks SO much!");
+        let mut out = Vec::new();
+        sentence_features(&tokens, 0..tokens.len(), &mut out);
+        assert!(
+            out.iter()
+                .all(|f| f.bucket < BUCKETS && f.tokens.end <= tokens.len())
+        );
+        assert!(out.iter().any(|f| f.bucket == bucket("caps", &["so"])));
+        assert!(out.iter().any(|f| f.bucket == bucket("end", &["!"])));
+        // The hash is FNV-1a: the same on every platform, so committed weights stay valid.
+        assert_eq!(bucket("w", &["you"]), bucket("w", &["you"]));
+        assert_eq!(
+            text_buckets("Thanks SO much!"),
+            text_buckets("Thanks SO much!")
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! The tone model's second opinion: it reports only where no rule found anything, points at
+//! words inside the sentence, names them, can be switched off, and respects its threshold.
+
+use tonelint::{Linter, Severity};
+
+/// A harsh sentence in words no rule lists (from the training corpus, not the blind set).
+const HARSH: &str =
+    "Ms. Rand, we've now rescheduled you five times. Maybe this time you could actually show up?";
+
+#[test]
+fn the_model_reports_what_no_rule_found_and_points_at_words() {
+    let report = Linter::new().check(HARSH);
+    let model: Vec<_> = report
+        .findings()
+        .iter()
+        .filter(|f| f.rule_id().starts_with("model."))
+        .collect();
+    assert!(!model.is_empty(), "findings: {:?}", report.findings());
+    for f in &model {
+        assert_eq!(f.severity(), Severity::Warning);
+        assert!(f.span().end <= HARSH.len() && HARSH.is_char_boundary(f.span().start));
+        assert!(
+            f.message().contains("tone model") && f.message().contains('"'),
+            "{}",
+            f.message()
+        );
+        assert!(!f.rewrites().is_empty());
+        // No rule finding shares the sentence.
+        assert!(
+            report
+                .findings()
+                .iter()
+                .all(|g| g.rule_id().starts_with("model.")
+                    || g.span().end <= f.span().start
+                    || g.span().start >= f.span().end)
+        );
+    }
+    assert!(report.summary().model.is_some_and(|p| p > 500));
+}
+
+#[test]
+fn the_model_can_be_switched_off_or_made_stricter() {
+    let off = Linter::builder().model(false).build().unwrap().check(HARSH);
+    assert!(
+        off.findings()
+            .iter()
+            .all(|f| !f.rule_id().starts_with("model."))
+    );
+    assert_eq!(off.summary().model, None);
+    let strict = Linter::builder()
+        .model_threshold(1.0)
+        .build()
+        .unwrap()
+        .check(HARSH);
+    assert!(
+        strict
+            .findings()
+            .iter()
+            .all(|f| !f.rule_id().starts_with("model."))
+    );
+    let disabled = Linter::builder()
+        .disable(["model.aggressive", "model.accusatory", "model.demanding"])
+        .build()
+        .unwrap()
+        .check(HARSH);
+    assert!(
+        disabled
+            .findings()
+            .iter()
+            .all(|f| !f.rule_id().starts_with("model."))
+    );
+}
+
+#[test]
+fn polite_messages_get_no_model_finding() {
+    let linter = Linter::new();
+    for text in [
+        "I know you're juggling a lot today. What's the best way for us to get this completed today?",
+        "The doctor is reviewing your case, and we expect an update by Friday. I will call you as soon as I have confirmation.",
+        "Thanks for the quick turnaround on the referral! The family was relieved.",
+        "Not a problem at all.",
+        "Could you send the signed form by Friday so we can schedule the start of care?",
+    ] {
+        let report = linter.check(text);
+        assert!(
+            report
+                .findings()
+                .iter()
+                .all(|f| !f.rule_id().starts_with("model.")),
+            "{text:?}: {:?}",
+            report.findings()
+        );
+    }
+}
