@@ -4,8 +4,7 @@
 use tonelint::{Linter, Severity};
 
 /// A harsh sentence in words no rule lists (from the training corpus, not the blind set).
-const HARSH: &str =
-    "Ms. Rand, we've now rescheduled you five times. Maybe this time you could actually show up?";
+const HARSH: &str = "Do you ever actually read the chart before a session?";
 
 #[test]
 fn the_model_reports_what_no_rule_found_and_points_at_words() {

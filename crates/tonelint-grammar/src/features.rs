@@ -43,6 +43,17 @@ pub fn bias() -> u32 {
     bucket("bias", &[])
 }
 
+/// The value of feature `bucket` in a text of `count` distinct buckets (the bias among them): 1
+/// for the bias, else 1/√(count − 1), so that a long sentence's many small cues do not add up to
+/// the weight of a short sentence's one strong cue.
+pub fn value(bucket: u32, count: usize) -> f32 {
+    if bucket == bias() {
+        1.0
+    } else {
+        1.0 / ((count.saturating_sub(1)).max(1) as f32).sqrt()
+    }
+}
+
 /// Adds the features of tokens `range` (one sentence) to `out`.
 pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Feature>) {
     let mut first_word = true;

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Effect, Scope};
 
-/// What one position of a class entry matches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What one position of a class entry matches. The order matters: a node's edges are sorted, so
+/// its word edges come first, by word id, and can be found by binary search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub(crate) enum Key {
     Word(u32),
     CapsWord(u32),
@@ -108,6 +109,10 @@ pub(crate) struct Index {
     pub(crate) anywhere: Vec<u32>,
     /// Sequences anchored at the start of a sentence.
     pub(crate) at_start: Vec<u32>,
+    /// Per sequence: words of which at least one must be in the sentence for it to match (from a
+    /// word or a class of single words it cannot do without, past its first element), sorted;
+    /// empty when there is no such element. A sentence without any of them is not tried at all.
+    pub(crate) anchors: Vec<Vec<u32>>,
 }
 
 /// A compiled tone grammar. Build one with [`compile`](crate::compile), or load the bytes
@@ -211,6 +216,9 @@ impl Grammar {
             }
             class.nodes[node].terminal = true;
         }
+        for node in &mut class.nodes {
+            node.edges.sort_unstable();
+        }
         self.classes.push(class);
         let id = (self.classes.len() - 1) as u32;
         self.index.class_ids.insert(name.to_string(), id);
@@ -277,6 +285,52 @@ impl Grammar {
                 _ => index.anywhere.push(id),
             }
         }
+        index.anchors = self.seqs.iter().map(|seq| self.anchor(seq)).collect();
         self.index = index;
+    }
+
+    /// The most selective set of words the sequence needs past its first element: a word it
+    /// must hold, or the entries of a class of single words it must hold (the smallest such).
+    fn anchor(&self, seq: &Seq) -> Vec<u32> {
+        let mut best: Option<Vec<u32>> = None;
+        let first = seq
+            .elems
+            .iter()
+            .position(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose | Elem::Start));
+        for (i, elem) in seq.elems.iter().enumerate() {
+            if Some(i) == first {
+                continue;
+            }
+            let words: Option<Vec<u32>> = match elem {
+                Elem::Word(w) | Elem::CapsWord(w) => Some(vec![*w]),
+                Elem::Class(c) => {
+                    let class = &self.classes[*c as usize];
+                    let root = &class.nodes[0];
+                    // Only a class every entry of which is one word: its words are the anchors.
+                    let single = root.edges.iter().all(|(key, child)| {
+                        matches!(key, Key::Word(_) | Key::CapsWord(_))
+                            && class.nodes[*child as usize].edges.is_empty()
+                    });
+                    single.then(|| {
+                        root.edges
+                            .iter()
+                            .filter_map(|(key, _)| match key {
+                                Key::Word(w) | Key::CapsWord(w) => Some(*w),
+                                _ => None,
+                            })
+                            .collect()
+                    })
+                }
+                _ => None,
+            };
+            if let Some(mut words) = words
+                && best.as_ref().is_none_or(|b| words.len() < b.len())
+            {
+                words.sort_unstable();
+                words.dedup();
+                best = Some(words);
+            }
+        }
+        best.unwrap_or_default()
     }
 }

@@ -67,6 +67,27 @@ pub struct Scratch {
     sentence_number: u32,
     /// The last scan's sentences as token ranges, beside `sentences`' byte ranges.
     sentence_tokens: Vec<Range<usize>>,
+    /// Per cue sequence: the sentence number it was last looked for in. Cues (the other parts of
+    /// a shape, `unless` and `soften`) are looked for only in a sentence where a rule needs them.
+    tried: Vec<u32>,
+    /// Per sequence: the sentence number its anchor words were last looked up for, and whether
+    /// the sentence holds one.
+    anchored: Vec<(u32, bool)>,
+    /// The distinct word ids of the sentence being matched, sorted.
+    words: Vec<u32>,
+}
+
+/// Whether a sentence whose sorted word ids are `words` holds one of `anchors` (sorted too).
+fn holds_any(words: &[u32], anchors: &[u32]) -> bool {
+    if anchors.is_empty() {
+        return true;
+    }
+    let (small, large) = if words.len() <= anchors.len() {
+        (words, anchors)
+    } else {
+        (anchors, words)
+    };
+    small.iter().any(|w| large.binary_search(w).is_ok())
 }
 
 impl Scratch {
@@ -147,6 +168,12 @@ impl Grammar {
         if scratch.seen.len() != self.seqs.len() {
             scratch.seen = vec![(u32::MAX, 0..0); self.seqs.len()];
         }
+        if scratch.anchored.len() != self.seqs.len() {
+            scratch.anchored = vec![(u32::MAX, false); self.seqs.len()];
+        }
+        if scratch.tried.len() != self.seqs.len() {
+            scratch.tried = vec![u32::MAX; self.seqs.len()];
+        }
         if scratch.reported.len() != self.rules.len() {
             scratch.reported = vec![u32::MAX; self.rules.len()];
         }
@@ -154,6 +181,8 @@ impl Grammar {
             scratch.sentence_number = scratch.sentence_number.wrapping_add(1);
             if scratch.sentence_number == u32::MAX {
                 scratch.seen.iter_mut().for_each(|s| s.0 = u32::MAX);
+                scratch.tried.iter_mut().for_each(|t| *t = u32::MAX);
+                scratch.anchored.iter_mut().for_each(|a| a.0 = u32::MAX);
                 scratch.reported.iter_mut().for_each(|r| *r = u32::MAX);
                 scratch.sentence_number = 0;
             }
@@ -167,6 +196,15 @@ impl Grammar {
                 starts: [start, self.after_vocative(tokens, &scratch.ids, start, end)],
             };
             scratch.matched.clear();
+            scratch.words.clear();
+            scratch.words.extend(
+                scratch.ids[start..end]
+                    .iter()
+                    .copied()
+                    .filter(|&id| id != UNKNOWN),
+            );
+            scratch.words.sort_unstable();
+            scratch.words.dedup();
             for pos in start..end {
                 let token = &tokens.list[pos];
                 let id = scratch.ids[pos];
@@ -201,8 +239,26 @@ impl Grammar {
                 ] {
                     for &seq in list {
                         let seen = &scratch.seen[seq as usize];
-                        let guard = matches!(self.roles[seq as usize], Role::Guard { .. });
-                        if seen.0 == number && !guard {
+                        // Only a guard over its own words needs every match; any other
+                        // sequence's first match in the sentence is all that counts.
+                        let every_match = match self.roles[seq as usize] {
+                            Role::Cue => continue,
+                            Role::Guard { guard } => {
+                                self.guards[guard as usize].scope == Scope::Inside
+                            }
+                            Role::Primary { .. } => false,
+                        };
+                        if seen.0 == number && !every_match {
+                            continue;
+                        }
+                        let anchored = &mut scratch.anchored[seq as usize];
+                        if anchored.0 != number {
+                            *anchored = (
+                                number,
+                                holds_any(&scratch.words, &self.index.anchors[seq as usize]),
+                            );
+                        }
+                        if !anchored.1 {
                             continue;
                         }
                         if let Role::Primary { slot, .. } = self.roles[seq as usize]
@@ -250,10 +306,25 @@ impl Grammar {
                     continue;
                 };
                 let rule = &self.rules[slot as usize];
-                let complete = rule.shapes[shape as usize]
-                    .also
-                    .iter()
-                    .all(|set| set.iter().any(|&s| scratch.seen[s as usize].0 == number));
+                let mut complete = true;
+                for set in &rule.shapes[shape as usize].also {
+                    if !set.iter().any(|&s| {
+                        self.cue(
+                            s,
+                            number,
+                            &sentence,
+                            start,
+                            tokens,
+                            &scratch.ids,
+                            &scratch.words,
+                            &mut scratch.seen,
+                            &mut scratch.tried,
+                        )
+                    }) {
+                        complete = false;
+                        break;
+                    }
+                }
                 if complete {
                     let span = scratch.seen[seq as usize].1.clone();
                     scratch.candidates.push((span.start, slot, seq, span));
@@ -266,17 +337,107 @@ impl Grammar {
                 }
                 scratch.reported[*slot as usize] = number;
                 let rule = &self.rules[*slot as usize];
-                let cue = |list: &[u32]| list.iter().any(|&s| scratch.seen[s as usize].0 == number);
+                let mut cue = |list: &[u32]| {
+                    list.iter().any(|&s| {
+                        self.cue(
+                            s,
+                            number,
+                            &sentence,
+                            start,
+                            tokens,
+                            &scratch.ids,
+                            &scratch.words,
+                            &mut scratch.seen,
+                            &mut scratch.tried,
+                        )
+                    })
+                };
                 if cue(&rule.unless) {
                     continue;
                 }
+                let softened = cue(&rule.soften);
                 out.matches.push(ShapeMatch {
                     rule: rule.rule,
                     span: span.start + base..span.end + base,
                     sentence: range.start + base..range.end + base,
-                    softened: cue(&rule.soften),
+                    softened,
                 });
             }
+        }
+    }
+
+    /// Whether cue sequence `seq` matches anywhere in the sentence (tokens `start` to
+    /// `sentence.end`), looking only once per sentence.
+    #[allow(clippy::too_many_arguments)]
+    fn cue(
+        &self,
+        seq: u32,
+        number: u32,
+        sentence: &Sentence,
+        start: usize,
+        tokens: &Tokens,
+        ids: &[u32],
+        words: &[u32],
+        seen: &mut [(u32, Range<usize>)],
+        tried: &mut [u32],
+    ) -> bool {
+        if tried[seq as usize] == number {
+            return seen[seq as usize].0 == number;
+        }
+        tried[seq as usize] = number;
+        if !holds_any(words, &self.index.anchors[seq as usize]) {
+            return false;
+        }
+        for pos in start..sentence.end {
+            if !self.may_start(seq, pos, sentence, tokens, ids) {
+                continue;
+            }
+            if let Some((end, _)) = self.seq_at(seq, pos, sentence, tokens, ids) {
+                let to = end.max(pos + 1).min(sentence.end);
+                let span = tokens.list[pos].span.start..tokens.list[to - 1].span.end;
+                seen[seq as usize] = (number, span);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A quick test of a sequence's first element at `pos`, before the full match is tried.
+    fn may_start(
+        &self,
+        seq: u32,
+        pos: usize,
+        sentence: &Sentence,
+        tokens: &Tokens,
+        ids: &[u32],
+    ) -> bool {
+        let token = &tokens.list[pos];
+        let first = self.seqs[seq as usize]
+            .elems
+            .iter()
+            .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
+        match first {
+            Some(Elem::Word(w)) => ids[pos] == *w,
+            Some(Elem::CapsWord(w)) => ids[pos] == *w && token.caps,
+            Some(Elem::Start) => sentence.starts.contains(&pos),
+            Some(Elem::Caps) => token.caps,
+            Some(Elem::Number) => token.kind == TokenKind::Number,
+            Some(Elem::Capitalised) => token.capitalised,
+            Some(Elem::Class(c)) => {
+                let root = &self.classes[*c as usize].nodes[0];
+                let words = root.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
+                root.edges[..words]
+                    .binary_search_by_key(&Key::Word(ids[pos]), |e| e.0)
+                    .is_ok()
+                    || root.edges[words..].iter().any(|(key, _)| match key {
+                        Key::Word(w) | Key::CapsWord(w) => ids[pos] == *w,
+                        Key::Number => token.kind == TokenKind::Number,
+                        Key::Caps => token.caps,
+                        Key::Capitalised => token.capitalised,
+                        Key::Any => token.kind != TokenKind::Punct,
+                    })
+            }
+            _ => true,
         }
     }
 
@@ -450,7 +611,15 @@ impl Grammar {
         let here = &class.nodes[node as usize];
         if pos < s.end {
             let token = &tokens.list[pos];
-            for &(key, child) in &here.edges {
+            // Word edges come first, sorted by id (see `Key`): the one for this token is found by
+            // binary search; the few others (capitals, numbers, any word) follow.
+            let words = here.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
+            if let Ok(at) = here.edges[..words].binary_search_by_key(&Key::Word(ids[pos]), |e| e.0)
+                && self.class_walk(c, here.edges[at].1, pos + 1, s, tokens, ids, then)
+            {
+                return true;
+            }
+            for &(key, child) in &here.edges[words..] {
                 let ok = match key {
                     Key::Word(w) => ids[pos] == w,
                     Key::CapsWord(w) => ids[pos] == w && token.caps,

@@ -112,8 +112,9 @@ impl Weights {
         let mut z = [0f32; 4];
         for &b in buckets {
             let at = b as usize * 4;
+            let x = features::value(b, buckets.len());
             for (h, zh) in z.iter_mut().enumerate() {
-                *zh += self.w[at + h];
+                *zh += self.w[at + h] * x;
             }
         }
         z
@@ -155,15 +156,16 @@ pub fn train(drafts: &[Draft], settings: &Settings) -> Weights {
         for (_, buckets, y) in &examples {
             let mut z = [0f32; 4];
             for &b in buckets {
+                let x = features::value(b, buckets.len());
                 for h in 0..4 {
-                    z[h] += w[b as usize * 4 + h];
+                    z[h] += w[b as usize * 4 + h] * x;
                 }
             }
             for h in 0..4 {
                 let g = sigmoid(z[h]) - y[h];
                 for &b in buckets {
                     let at = b as usize * 4 + h;
-                    let grad = g + settings.l2 * w[at];
+                    let grad = g * features::value(b, buckets.len()) + settings.l2 * w[at];
                     g2[at] += grad * grad;
                     w[at] -= settings.learning_rate * grad / g2[at].sqrt();
                 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use tonelint_grammar::features::{self, BUCKETS, Feature};
-use tonelint_grammar::token::Tokens;
+use tonelint_grammar::token::{TokenKind, Tokens};
 
 use crate::category::{Category, Severity};
 use crate::matcher::RawMatch;
@@ -20,7 +20,7 @@ use crate::rule::{Matching, Rewrite, Rule};
 static MODEL: &[u8] = include_bytes!("../model/tone-model.bin");
 
 /// The probability a sentence must reach before the model reports it, unless configured.
-pub const DEFAULT_THRESHOLD: f32 = 0.9;
+pub const DEFAULT_THRESHOLD: f32 = 0.8;
 
 const HEADER: usize = 16;
 
@@ -96,22 +96,25 @@ impl ToneModel {
     fn logits(&self, buckets: &[u32]) -> [f32; HEADS] {
         let mut z = [0f32; HEADS];
         for &b in buckets {
+            let x = features::value(b, buckets.len());
             for (h, zh) in z.iter_mut().enumerate() {
-                *zh += weight(b, h);
+                *zh += weight(b, h) * x;
             }
         }
         z.map(|x| x * self.scale)
     }
 
-    /// Scores one sentence (tokens `range` of `tokens`, bytes shifted by `base`).
+    /// Scores one sentence (tokens `range` of `tokens`, bytes shifted by `base`). The category
+    /// and the words that weighed are worked out only when the sentence reaches `threshold`.
     pub(crate) fn sentence(
         &self,
         tokens: &Tokens,
         range: Range<usize>,
         bytes: Range<usize>,
         base: usize,
+        threshold: f32,
         scratch: &mut ModelScratch,
-    ) -> SentenceScore {
+    ) -> Option<SentenceScore> {
         scratch.features.clear();
         features::sentence_features(tokens, range, &mut scratch.features);
         scratch.seen.clear();
@@ -127,6 +130,10 @@ impl ToneModel {
             scratch.message.dedup();
         }
         let z = self.logits(&scratch.seen);
+        let harsh = sigmoid(z[0]);
+        if harsh < threshold {
+            return None;
+        }
         let category = [
             (Category::Aggressive, z[1]),
             (Category::Demanding, z[2]),
@@ -137,50 +144,52 @@ impl ToneModel {
             if c.1 > best.1 { c } else { best }
         })
         .0;
-        // The features that push hardest towards harsh, each counted once.
+        // The content words that push hardest towards harsh, each feature counted once.
         let mut weighed: Vec<(f32, Range<usize>)> = Vec::new();
-        let mut counted: Vec<u32> = Vec::new();
+        let mut counted: Vec<u32> = Vec::with_capacity(scratch.features.len());
         for f in &scratch.features {
-            if counted.contains(&f.bucket) {
+            let at = counted.partition_point(|&b| b < f.bucket);
+            if counted.get(at) == Some(&f.bucket) {
                 continue;
             }
-            counted.push(f.bucket);
+            counted.insert(at, f.bucket);
             let w = weight(f.bucket, 0) * self.scale;
-            let words: Vec<usize> = f.tokens.clone().collect();
-            let telling = words.iter().any(|&i| {
-                let t = tokens.text(i);
-                tokens.list[i].kind != tonelint_grammar::token::TokenKind::Punct
-                    && !STOPWORDS.contains(&t)
+            if w <= 0.0 {
+                continue;
+            }
+            let words = f.tokens.clone();
+            let telling = words.clone().any(|i| {
+                tokens.list[i].kind != TokenKind::Punct && !STOPWORDS.contains(&tokens.text(i))
             });
             let punctuated = words.len() > 1
-                && words.iter().any(|&i| {
-                    tokens.list[i].kind == tonelint_grammar::token::TokenKind::Punct
-                        && !matches!(tokens.text(i), "?" | "!")
+                && words.clone().any(|i| {
+                    tokens.list[i].kind == TokenKind::Punct && !matches!(tokens.text(i), "?" | "!")
                 });
-            if w > 0.0 && telling && !punctuated {
-                let span =
-                    tokens.list[f.tokens.start].span.start..tokens.list[f.tokens.end - 1].span.end;
+            if telling && !punctuated {
+                let span = tokens.list[words.start].span.start..tokens.list[words.end - 1].span.end;
                 weighed.push((w, span.start + base..span.end + base));
             }
         }
         weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
         // The same words can stand behind two features (a word and the sentence's first word).
-        let mut distinct: Vec<(f32, Range<usize>)> = Vec::new();
-        for (w, span) in weighed {
-            if !distinct
+        let mut heaviest: Vec<Range<usize>> = Vec::new();
+        for (_, span) in weighed {
+            if !heaviest
                 .iter()
-                .any(|(_, s)| s.start < span.end && span.start < s.end)
+                .any(|s| s.start < span.end && span.start < s.end)
             {
-                distinct.push((w, span));
+                heaviest.push(span);
+                if heaviest.len() == 3 {
+                    break;
+                }
             }
         }
-        let weighed = distinct;
-        SentenceScore {
+        Some(SentenceScore {
             sentence: bytes.start + base..bytes.end + base,
-            harsh: sigmoid(z[0]),
+            harsh,
             category,
-            heaviest: weighed.into_iter().take(3).map(|(_, s)| s).collect(),
-        }
+            heaviest,
+        })
     }
 
     /// The probability that the message as a whole reads as harsh, from every sentence scored
@@ -246,7 +255,7 @@ thousands of labelled professional drafts, reads it as harsh with high confidenc
 points at the words that weighed most and names them; the model can be wrong, so read it as a \
 second opinion. It runs offline, inside tonelint, and learns nothing from your text. Switch it \
 off with `--no-model` or `model = false` in tonelint.toml, or make it stricter with \
-`model-threshold` (default 0.9). The rewrite follows the seed articles: state the facts and their \
+`model-threshold` (default 0.8). The rewrite follows the seed articles: state the facts and their \
 effect on the patient, and invite the reader into the solution.";
 
 /// The message a model finding shows: its reading, its confidence and the words that weighed.
@@ -258,7 +267,6 @@ pub(crate) fn finding_message(category: Category, harsh: f32, words: &[&str]) ->
         quoted.join(" and ")
     )
 }
-
 
 /// A sentence the model would report, before it is joined with the rules' findings.
 pub(crate) struct ModelCandidate {
@@ -298,12 +306,16 @@ impl ModelLayer {
             if tokens.is_empty() {
                 continue;
             }
-            let score = self
-                .model
-                .sentence(grammar.tokens(), tokens, bytes, base, scratch);
-            if score.harsh < self.threshold {
+            let Some(score) = self.model.sentence(
+                grammar.tokens(),
+                tokens,
+                bytes,
+                base,
+                self.threshold,
+                scratch,
+            ) else {
                 continue;
-            }
+            };
             let Some(&(category, index, true)) = self.rules.iter().find(|r| r.0 == score.category)
             else {
                 continue;
