@@ -8,6 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Effect, Scope};
 
+/// Words too common to make a sentence worth skipping when they are missing.
+const COMMON: &[&str] = &[
+    "the", "a", "an", "to", "of", "and", "or", "in", "on", "at", "for", "is", "are", "be", "it",
+    "you", "your", "i", "we", "me", "my", "this", "that", "not", "do", "will", "have", "with",
+];
+
 /// What one position of a class entry matches. The order matters: a node's edges are sorted, so
 /// its word edges come first, by word id, and can be found by binary search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -107,8 +113,10 @@ pub(crate) struct Index {
     pub(crate) by_capitalised: Vec<u32>,
     /// Sequences that can start at any token.
     pub(crate) anywhere: Vec<u32>,
-    /// Sequences anchored at the start of a sentence.
+    /// Sequences anchored at the start of a sentence whose next element is not indexed by word.
     pub(crate) at_start: Vec<u32>,
+    /// Word id -> the sentence-start sequences whose next element can be that word.
+    pub(crate) start_by_word: Vec<Vec<u32>>,
     /// Per sequence: words of which at least one must be in the sentence for it to match (from a
     /// word or a class of single words it cannot do without, past its first element), sorted;
     /// empty when there is no such element. A sentence without any of them is not tried at all.
@@ -255,6 +263,7 @@ impl Grammar {
         self.clear_index();
         let mut index = std::mem::take(&mut self.index);
         index.by_word = vec![Vec::new(); self.words.len()];
+        index.start_by_word = vec![Vec::new(); self.words.len()];
         for (id, seq) in self.seqs.iter().enumerate() {
             let id = id as u32;
             let first = seq
@@ -262,7 +271,25 @@ impl Grammar {
                 .iter()
                 .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
             match first {
-                Some(Elem::Start) => index.at_start.push(id),
+                Some(Elem::Start) => {
+                    let next = seq
+                        .elems
+                        .iter()
+                        .skip_while(|e| !matches!(e, Elem::Start))
+                        .skip(1)
+                        .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
+                    match self.first_words(next) {
+                        Some(words) => {
+                            for w in words {
+                                let list = &mut index.start_by_word[w as usize];
+                                if list.last() != Some(&id) {
+                                    list.push(id);
+                                }
+                            }
+                        }
+                        None => index.at_start.push(id),
+                    }
+                }
                 Some(Elem::Word(w) | Elem::CapsWord(w)) => index.by_word[*w as usize].push(id),
                 Some(Elem::Caps) => index.by_caps.push(id),
                 Some(Elem::Number) => index.by_number.push(id),
@@ -287,6 +314,24 @@ impl Grammar {
         }
         index.anchors = self.seqs.iter().map(|seq| self.anchor(seq)).collect();
         self.index = index;
+    }
+
+    /// The words an element can start with, when it can start only with listed words.
+    fn first_words(&self, elem: Option<&Elem>) -> Option<Vec<u32>> {
+        match elem? {
+            Elem::Word(w) | Elem::CapsWord(w) => Some(vec![*w]),
+            Elem::Class(c) => {
+                let root = &self.classes[*c as usize].nodes[0];
+                root.edges
+                    .iter()
+                    .map(|(key, _)| match key {
+                        Key::Word(w) | Key::CapsWord(w) => Some(*w),
+                        _ => None,
+                    })
+                    .collect()
+            }
+            _ => None,
+        }
     }
 
     /// The most selective set of words the sequence needs past its first element: a word it
@@ -323,7 +368,13 @@ impl Grammar {
                 }
                 _ => None,
             };
+            // Punctuation and the commonest words are in nearly every sentence: useless anchors.
+            let common = |w: &u32| {
+                let word = self.words[*w as usize].as_str();
+                COMMON.contains(&word) || !word.chars().any(char::is_alphanumeric)
+            };
             if let Some(mut words) = words
+                && !words.iter().any(common)
                 && best.as_ref().is_none_or(|b| words.len() < b.len())
             {
                 words.sort_unstable();

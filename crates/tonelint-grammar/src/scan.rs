@@ -218,6 +218,11 @@ impl Grammar {
                 } else {
                     &[]
                 };
+                let start_by_word: &[u32] = if id != UNKNOWN && sentence.starts.contains(&pos) {
+                    &self.index.start_by_word[id as usize]
+                } else {
+                    &[]
+                };
                 let caps: &[u32] = if token.caps { &self.index.by_caps } else { &[] };
                 let number_list: &[u32] = if token.kind == TokenKind::Number {
                     &self.index.by_number
@@ -231,6 +236,7 @@ impl Grammar {
                 };
                 for list in [
                     at_start,
+                    start_by_word,
                     by_word,
                     caps,
                     number_list,
