@@ -88,7 +88,7 @@ pub struct Args {
     pub no_model: bool,
 
     /// The probability (0 to 1) a sentence must reach before the tone model reports it
-    /// (default 0.8; higher is stricter).
+    /// (default 0.85; higher is stricter).
     #[arg(long, value_name = "P", value_parser = parse_probability)]
     pub model_threshold: Option<f32>,
 

@@ -9,7 +9,7 @@
 //! allow = ["as soon as possible"]   # phrases never flagged
 //! builtin = true                    # false: only the lexicons listed here
 //! model = true                      # false: no tone model findings
-//! model-threshold = 0.8             # how sure the tone model must be (0 to 1)
+//! model-threshold = 0.85            # how sure the tone model must be (0 to 1)
 //!
 //! [severity]
 //! vague = "warning"

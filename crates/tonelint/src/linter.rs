@@ -153,7 +153,7 @@ impl LinterBuilder {
         self
     }
 
-    /// The probability (0 to 1) a sentence must reach before the tone model reports it; 0.8
+    /// The probability (0 to 1) a sentence must reach before the tone model reports it; 0.85
     /// unless set. Higher is stricter.
     pub fn model_threshold(mut self, threshold: f32) -> LinterBuilder {
         self.model_threshold = threshold;

@@ -20,7 +20,7 @@ use crate::rule::{Matching, Rewrite, Rule};
 static MODEL: &[u8] = include_bytes!("../model/tone-model.bin");
 
 /// The probability a sentence must reach before the model reports it, unless configured.
-pub const DEFAULT_THRESHOLD: f32 = 0.8;
+pub const DEFAULT_THRESHOLD: f32 = 0.85;
 
 const HEADER: usize = 16;
 
@@ -255,7 +255,7 @@ thousands of labelled professional drafts, reads it as harsh with high confidenc
 points at the words that weighed most and names them; the model can be wrong, so read it as a \
 second opinion. It runs offline, inside tonelint, and learns nothing from your text. Switch it \
 off with `--no-model` or `model = false` in tonelint.toml, or make it stricter with \
-`model-threshold` (default 0.8). The rewrite follows the seed articles: state the facts and their \
+`model-threshold` (default 0.85). The rewrite follows the seed articles: state the facts and their \
 effect on the patient, and invite the reader into the solution.";
 
 /// The message a model finding shows: its reading, its confidence and the words that weighed.
