@@ -43,3 +43,26 @@ fn the_corpus_is_large_and_balanced() {
     ids.dedup();
     assert_eq!(before, ids.len(), "draft ids must be unique");
 }
+
+#[test]
+fn no_clean_draft_gets_a_model_finding() {
+    let drafts = tonelint_eval::corpus::load(&corpus_dir()).expect("the corpus loads");
+    let linter = Linter::builder()
+        .model(true)
+        .build()
+        .expect("the built-in lexicons build");
+    let flagged: Vec<String> = drafts
+        .iter()
+        .filter(|d| tonelint_eval::corpus::is_clean(d))
+        .flat_map(|d| {
+            linter
+                .check(&d.text)
+                .findings()
+                .iter()
+                .filter(|f| f.rule_id().starts_with("model."))
+                .map(|f| format!("{}: {} {:?}", d.id, f.rule_id(), f.text()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(flagged.is_empty(), "{}", flagged.join("\n"));
+}

@@ -3,12 +3,19 @@
 
 use tonelint::{Linter, Severity};
 
+fn with_model() -> Linter {
+    Linter::builder()
+        .model(true)
+        .build()
+        .expect("the built-in lexicons build")
+}
+
 /// A harsh sentence in words no rule lists (from the training corpus, not the blind set).
 const HARSH: &str = "Do you ever actually read the chart before a session?";
 
 #[test]
 fn the_model_reports_what_no_rule_found_and_points_at_words() {
-    let report = Linter::new().check(HARSH);
+    let report = with_model().check(HARSH);
     let model: Vec<_> = report
         .findings()
         .iter()
@@ -39,6 +46,7 @@ fn the_model_reports_what_no_rule_found_and_points_at_words() {
 
 #[test]
 fn the_model_can_be_switched_off_or_made_stricter() {
+    assert!(!tonelint::MODEL_ON_BY_DEFAULT || Linter::new().check(HARSH).summary().model.is_some());
     let off = Linter::builder().model(false).build().unwrap().check(HARSH);
     assert!(
         off.findings()
@@ -58,6 +66,7 @@ fn the_model_can_be_switched_off_or_made_stricter() {
             .all(|f| !f.rule_id().starts_with("model."))
     );
     let disabled = Linter::builder()
+        .model(true)
         .disable(["model.aggressive", "model.accusatory", "model.demanding"])
         .build()
         .unwrap()
@@ -72,7 +81,7 @@ fn the_model_can_be_switched_off_or_made_stricter() {
 
 #[test]
 fn polite_messages_get_no_model_finding() {
-    let linter = Linter::new();
+    let linter = with_model();
     for text in [
         "I know you're juggling a lot today. What's the best way for us to get this completed today?",
         "The doctor is reviewing your case, and we expect an update by Friday. I will call you as soon as I have confirmation.",
@@ -90,4 +99,25 @@ fn polite_messages_get_no_model_finding() {
             report.findings()
         );
     }
+}
+
+#[test]
+fn no_rewrite_gets_a_model_finding() {
+    let linter = with_model();
+    let mut failures = Vec::new();
+    for rule in linter.rules() {
+        for rewrite in rule.rewrites() {
+            for f in linter.check(rewrite.text()).findings() {
+                if f.rule_id().starts_with("model.") {
+                    failures.push(format!(
+                        "{}'s rewrite {:?}: {}",
+                        rule.id(),
+                        rewrite.text(),
+                        f.message()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -82,8 +82,12 @@ pub struct Args {
     #[arg(long)]
     pub no_builtin: bool,
 
-    /// Switch off the tone model's second opinion (`model.*` findings and the message's model
-    /// score); the rules still run.
+    /// Ask the tone model for a second opinion: `model.*` findings where no rule fired, and the
+    /// message's model score (off unless asked, here or with `model = true` in tonelint.toml).
+    #[arg(long, conflicts_with = "no_model")]
+    pub model: bool,
+
+    /// Switch the tone model off even if tonelint.toml switches it on.
     #[arg(long)]
     pub no_model: bool,
 

@@ -8,7 +8,7 @@
 //! lexicons = ["team-phrases.toml"]  # relative to this file
 //! allow = ["as soon as possible"]   # phrases never flagged
 //! builtin = true                    # false: only the lexicons listed here
-//! model = true                      # false: no tone model findings
+//! model = true                      # ask the tone model too (off by default)
 //! model-threshold = 0.85            # how sure the tone model must be (0 to 1)
 //!
 //! [severity]

@@ -269,7 +269,7 @@ fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
         .chain(args.enable.iter().cloned());
     let mut builder = Linter::builder()
         .builtin(config.builtin && !args.no_builtin)
-        .model(config.model && !args.no_model)
+        .model((config.model || args.model) && !args.no_model)
         .only(only)
         .enable(enable)
         .disable(disable)

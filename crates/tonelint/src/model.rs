@@ -253,9 +253,9 @@ const EXPLANATION: &str = "\
 No rule matched this sentence, but tonelint's tone model, a small statistical model trained on \
 thousands of labelled professional drafts, reads it as harsh with high confidence. The finding \
 points at the words that weighed most and names them; the model can be wrong, so read it as a \
-second opinion. It runs offline, inside tonelint, and learns nothing from your text. Switch it \
-off with `--no-model` or `model = false` in tonelint.toml, or make it stricter with \
-`model-threshold` (default 0.85). The rewrite follows the seed articles: state the facts and their \
+second opinion. It runs offline, inside tonelint, and learns nothing from your text. It is off \
+unless asked for: `--model` or `model = true` in tonelint.toml; `model-threshold` (default 0.85) \
+makes it stricter. The rewrite follows the seed articles: state the facts and their \
 effect on the patient, and invite the reader into the solution.";
 
 /// The message a model finding shows: its reading, its confidence and the words that weighed.
