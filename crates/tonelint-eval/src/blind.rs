@@ -2,7 +2,7 @@
 //! definitions and the audiences, never the lexicons. Its figures were recorded before any
 //! curation; nobody curates or trains from it afterwards (see `tests/blind/README.md`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tonelint::{Category, Report, Severity};
 
@@ -56,21 +56,10 @@ struct BlindFile {
 
 /// Reads every `*.toml` file in `dir`, in name order.
 pub fn load(dir: &Path) -> Result<Vec<Draft>, String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    let mut drafts = Vec::new();
-    for path in paths {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let file: BlindFile =
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        drafts.extend(file.draft);
-    }
-    Ok(drafts)
+    Ok(crate::corpus::load_drafts::<BlindFile>(dir)?
+        .into_iter()
+        .flat_map(|f| f.draft)
+        .collect())
 }
 
 /// Whether `report` has a finding of `category` at `least` or above.

@@ -31,21 +31,27 @@ struct CorpusFile {
 
 /// Reads every `*.toml` file in `dir`, in name order.
 pub fn load(dir: &Path) -> Result<Vec<Draft>, String> {
+    Ok(load_drafts::<CorpusFile>(dir)?
+        .into_iter()
+        .flat_map(|f| f.draft)
+        .collect())
+}
+
+/// Parses every `*.toml` file in `dir` as a `T`, in name order; errors name the file.
+pub fn load_drafts<T: serde::de::DeserializeOwned>(dir: &Path) -> Result<Vec<T>, String> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
-    let mut drafts = Vec::new();
+    let mut files = Vec::new();
     for path in paths {
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let file: CorpusFile =
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        drafts.extend(file.draft);
+        files.push(toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?);
     }
-    Ok(drafts)
+    Ok(files)
 }
 
 /// Whether a finding of `report` matches `name`, a category or a rule id.

@@ -179,31 +179,43 @@ impl Compiler<'_> {
                 ));
             }
             for items in expand(&tree.conjuncts[0])? {
-                let mut keyed: Vec<Vec<Key>> = vec![Vec::new()];
-                for item in items {
-                    let options = self
-                        .keys(&item, sources)
-                        .map_err(|m| format!("the entry `{entry}` {m}"))?;
-                    let mut next = Vec::with_capacity(keyed.len() * options.len());
-                    for prefix in &keyed {
-                        for option in &options {
-                            let mut seq = prefix.clone();
-                            seq.extend(option.iter().copied());
-                            next.push(seq);
-                        }
-                    }
-                    keyed = next;
-                    if keyed.len() + entries.len() > MAX_CLASS_ENTRIES {
-                        return Err(format!(
-                            "grows past {MAX_CLASS_ENTRIES} entries; split it or use fewer alternatives"
-                        ));
-                    }
-                }
+                let keyed = self
+                    .key_product(&items, entries.len(), sources)
+                    .map_err(|m| format!("the entry `{entry}` {m}"))?;
                 entries.extend(keyed.into_iter().filter(|k| !k.is_empty()));
             }
         }
         self.building.pop();
         Ok(self.grammar.add_class(name, &entries))
+    }
+
+    /// Every key sequence a run of class-entry items stands for: the product of each item's
+    /// options. `already` entries are held elsewhere and count towards the class limit.
+    fn key_product(
+        &mut self,
+        items: &[Item],
+        already: usize,
+        sources: &Sources,
+    ) -> Result<Vec<Vec<Key>>, String> {
+        let mut keyed: Vec<Vec<Key>> = vec![Vec::new()];
+        for item in items {
+            let options = self.keys(item, sources)?;
+            let mut next = Vec::with_capacity(keyed.len() * options.len());
+            for prefix in &keyed {
+                for option in &options {
+                    let mut seq = prefix.clone();
+                    seq.extend(option.iter().copied());
+                    next.push(seq);
+                }
+            }
+            keyed = next;
+            if keyed.len() + already > MAX_CLASS_ENTRIES {
+                return Err(format!(
+                    "grows past {MAX_CLASS_ENTRIES} entries; split it or use fewer alternatives"
+                ));
+            }
+        }
+        Ok(keyed)
     }
 
     /// The key sequences one class-entry item stands for.
@@ -284,24 +296,7 @@ impl Compiler<'_> {
                 None => {
                     let mut entries: Vec<Vec<Key>> = Vec::new();
                     for alternative in &filled {
-                        let mut keyed: Vec<Vec<Key>> = vec![Vec::new()];
-                        for part in alternative.iter() {
-                            let options = self.keys(part, sources)?;
-                            let mut next = Vec::with_capacity(keyed.len() * options.len());
-                            for prefix in &keyed {
-                                for option in &options {
-                                    let mut seq = prefix.clone();
-                                    seq.extend(option.iter().copied());
-                                    next.push(seq);
-                                }
-                            }
-                            keyed = next;
-                            if keyed.len() + entries.len() > MAX_CLASS_ENTRIES {
-                                return Err(format!(
-                                    "has a `{{...}}` group that grows past {MAX_CLASS_ENTRIES} entries"
-                                ));
-                            }
-                        }
+                        let keyed = self.key_product(alternative, entries.len(), sources)?;
                         entries.extend(keyed);
                     }
                     let name = format!("{{group {}}}", self.groups.len());

@@ -77,6 +77,18 @@ pub struct Scratch {
     words: Vec<u32>,
 }
 
+/// Whether a class key accepts a token (with word id `id`).
+fn key_matches(key: Key, token: &crate::token::Token, id: u32) -> bool {
+    match key {
+        Key::Word(w) => id == w,
+        Key::CapsWord(w) => id == w && token.caps,
+        Key::Number => token.kind == TokenKind::Number,
+        Key::Caps => token.caps,
+        Key::Capitalised => token.capitalised,
+        Key::Any => token.kind != TokenKind::Punct,
+    }
+}
+
 /// Whether a sentence whose sorted word ids are `words` holds one of `anchors` (sorted too).
 fn holds_any(words: &[u32], anchors: &[u32]) -> bool {
     if anchors.is_empty() {
@@ -435,13 +447,9 @@ impl Grammar {
                 root.edges[..words]
                     .binary_search_by_key(&Key::Word(ids[pos]), |e| e.0)
                     .is_ok()
-                    || root.edges[words..].iter().any(|(key, _)| match key {
-                        Key::Word(w) | Key::CapsWord(w) => ids[pos] == *w,
-                        Key::Number => token.kind == TokenKind::Number,
-                        Key::Caps => token.caps,
-                        Key::Capitalised => token.capitalised,
-                        Key::Any => token.kind != TokenKind::Punct,
-                    })
+                    || root.edges[words..]
+                        .iter()
+                        .any(|&(key, _)| key_matches(key, token, ids[pos]))
             }
             _ => true,
         }
@@ -626,15 +634,9 @@ impl Grammar {
                 return true;
             }
             for &(key, child) in &here.edges[words..] {
-                let ok = match key {
-                    Key::Word(w) => ids[pos] == w,
-                    Key::CapsWord(w) => ids[pos] == w && token.caps,
-                    Key::Number => token.kind == TokenKind::Number,
-                    Key::Caps => token.caps,
-                    Key::Capitalised => token.capitalised,
-                    Key::Any => token.kind != TokenKind::Punct,
-                };
-                if ok && self.class_walk(c, child, pos + 1, s, tokens, ids, then) {
+                if key_matches(key, token, ids[pos])
+                    && self.class_walk(c, child, pos + 1, s, tokens, ids, then)
+                {
                     return true;
                 }
             }
