@@ -23,6 +23,14 @@ fn check_draft(c: &mut Criterion) {
     group.bench_function("2 KB draft", |b| {
         b.iter(|| linter.check(std::hint::black_box(&draft)))
     });
+    // The same draft with the tone model's second opinion: the difference is the model's cost.
+    let with_model = Linter::builder()
+        .model(true)
+        .build()
+        .expect("the built-in lexicons build");
+    group.bench_function("2 KB draft, tone model on", |b| {
+        b.iter(|| with_model.check(std::hint::black_box(&draft)))
+    });
     group.finish();
 }
 
