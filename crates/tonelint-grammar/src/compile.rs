@@ -10,6 +10,8 @@ use crate::{CompileError, Place, Scope, Sources};
 
 /// How many plain sequences one shape, guard or class entry may expand to.
 pub const MAX_EXPANSIONS: usize = 4096;
+/// The most placements a sequence's gaps may allow together (the product of their lengths + 1).
+pub const MAX_GAP_SPREAD: u64 = 1024;
 /// How many token sequences one class may hold once its references are expanded.
 pub const MAX_CLASS_ENTRIES: usize = 50_000;
 
@@ -325,6 +327,20 @@ impl Compiler<'_> {
         let items = self.group_classes(items, sources)?;
         let mut ids = Vec::new();
         for plain in expand(&items)? {
+            // Gaps multiply the places a match is tried from one start; bound the product so
+            // that no lexicon can make a check slow.
+            let spread: u64 = plain
+                .iter()
+                .map(|i| match i {
+                    Item::Gap(n) => u64::from(*n) + 1,
+                    _ => 1,
+                })
+                .product();
+            if spread > MAX_GAP_SPREAD {
+                return Err(format!(
+                    "has gaps that together allow {spread} placements; at most {MAX_GAP_SPREAD} (use fewer or shorter gaps)"
+                ));
+            }
             let mut elems = Vec::with_capacity(plain.len());
             for item in plain {
                 elems.push(match item {

@@ -18,3 +18,17 @@ fn many_groups_compile_to_few_sequences() {
     assert_eq!(scan.matches.len(), 1);
     assert_eq!(&text[scan.matches[0].span.clone()], "useless");
 }
+
+#[test]
+fn gaps_that_multiply_past_the_limit_are_refused() {
+    let sources = Sources {
+        rules: vec![RuleSource {
+            rule: 0,
+            shapes: vec!["you ..16 keep ..16 losing ..16 forms".into()],
+            ..RuleSource::default()
+        }],
+        ..Sources::default()
+    };
+    let err = compile(&sources, None).unwrap_err();
+    assert!(err.message.contains("placements"), "{}", err.message);
+}
