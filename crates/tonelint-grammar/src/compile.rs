@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::grammar::{Class, Elem, Grammar, Guard, Key, Node, Role, RuleShapes, Seq, ShapeSeqs};
+use crate::grammar::{Elem, Grammar, Guard, Key, Role, RuleShapes, Seq, ShapeSeqs};
 use crate::inflect;
 use crate::syntax::{self, Item, MAX_GAP};
-use crate::{CompileError, Place, Scope, Sources};
+use crate::{CompileError, Place, Sources};
 
 /// How many plain sequences one shape, guard or class entry may expand to.
 pub const MAX_EXPANSIONS: usize = 4096;
@@ -58,7 +58,6 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
                         slot,
                         shape: k as u32,
                     },
-                    false,
                     sources,
                 )
                 .map_err(|m| CompileError::at(place, format!("the shape `{shape}` {m}")))?;
@@ -66,7 +65,7 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
             for conjunct in conjuncts {
                 also.push(
                     compiler
-                        .sequences(&conjunct, Role::Cue, false, sources)
+                        .sequences(&conjunct, Role::Cue, sources)
                         .map_err(|m| CompileError::at(place, format!("the shape `{shape}` {m}")))?,
                 );
             }
@@ -87,7 +86,7 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
                     }
                     seqs.extend(
                         compiler
-                            .sequences(&tree.conjuncts[0], role, false, sources)
+                            .sequences(&tree.conjuncts[0], role, sources)
                             .map_err(|m| {
                                 CompileError::at(place, format!("the {what} `{shape}` {m}"))
                             })?,
@@ -119,12 +118,7 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
             }
             seqs.extend(
                 compiler
-                    .sequences(
-                        &tree.conjuncts[0],
-                        Role::Guard { guard: index },
-                        false,
-                        sources,
-                    )
+                    .sequences(&tree.conjuncts[0], Role::Guard { guard: index }, sources)
                     .map_err(|m| CompileError::at(place, format!("the shape `{shape}` {m}")))?,
             );
         }
@@ -201,16 +195,7 @@ impl Compiler<'_> {
     ) -> Result<Vec<Vec<Key>>, String> {
         let mut keyed: Vec<Vec<Key>> = vec![Vec::new()];
         for item in items {
-            let options = self.keys(item, sources)?;
-            let mut next = Vec::with_capacity(keyed.len() * options.len());
-            for prefix in &keyed {
-                for option in &options {
-                    let mut seq = prefix.clone();
-                    seq.extend(option.iter().copied());
-                    next.push(seq);
-                }
-            }
-            keyed = next;
+            keyed = cross(&keyed, &self.keys(item, sources)?);
             if keyed.len() + already > MAX_CLASS_ENTRIES {
                 return Err(format!(
                     "grows past {MAX_CLASS_ENTRIES} entries; split it or use fewer alternatives"
@@ -321,7 +306,6 @@ impl Compiler<'_> {
         &mut self,
         items: &[Item],
         role: Role,
-        _class: bool,
         sources: &Sources,
     ) -> Result<Vec<u32>, String> {
         let items = self.group_classes(items, sources)?;
@@ -390,6 +374,19 @@ impl Compiler<'_> {
     }
 }
 
+/// Every prefix followed by every option: the sequences a run of alternatives stands for.
+fn cross<T: Clone>(prefixes: &[Vec<T>], options: &[Vec<T>]) -> Vec<Vec<T>> {
+    let mut out = Vec::with_capacity(prefixes.len() * options.len());
+    for prefix in prefixes {
+        for option in options {
+            let mut seq = prefix.clone();
+            seq.extend(option.iter().cloned());
+            out.push(seq);
+        }
+    }
+    out
+}
+
 /// Expands the `{...}` groups of a sequence into every plain sequence it stands for.
 fn expand(items: &[Item]) -> Result<Vec<Vec<Item>>, String> {
     let mut out: Vec<Vec<Item>> = vec![Vec::new()];
@@ -400,15 +397,7 @@ fn expand(items: &[Item]) -> Result<Vec<Vec<Item>>, String> {
                 for alternative in alternatives {
                     options.extend(expand(alternative)?);
                 }
-                let mut next = Vec::with_capacity(out.len() * options.len());
-                for prefix in &out {
-                    for option in &options {
-                        let mut seq = prefix.clone();
-                        seq.extend(option.iter().cloned());
-                        next.push(seq);
-                    }
-                }
-                out = next;
+                out = cross(&out, &options);
             }
             other => {
                 for seq in &mut out {
@@ -424,6 +413,3 @@ fn expand(items: &[Item]) -> Result<Vec<Vec<Item>>, String> {
     }
     Ok(out)
 }
-
-#[allow(dead_code)]
-fn _assert_types(_: Node, _: Class, _: Scope) {}

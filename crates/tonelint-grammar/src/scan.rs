@@ -128,7 +128,51 @@ struct Marks {
 /// The sentence being matched: its tokens, and where a sentence may be taken to start.
 struct Sentence {
     end: usize,
+    /// The first token, and the first after a greeting or vocative (the same when none).
     starts: [usize; 2],
+}
+
+/// The cues of one sentence, looked for on demand: each at most once per sentence.
+struct Cues<'a> {
+    grammar: &'a Grammar,
+    number: u32,
+    sentence: &'a Sentence,
+    tokens: &'a Tokens,
+    ids: &'a [u32],
+    /// The sentence's distinct word ids, sorted, for the anchor test.
+    words: &'a [u32],
+    seen: &'a mut [(u32, Range<usize>)],
+    tried: &'a mut [u32],
+}
+
+impl Cues<'_> {
+    /// Whether any of `list` matches somewhere in the sentence.
+    fn any(&mut self, list: &[u32]) -> bool {
+        list.iter().any(|&seq| self.matches(seq))
+    }
+
+    fn matches(&mut self, seq: u32) -> bool {
+        let (g, s, number) = (self.grammar, self.sentence, self.number);
+        if self.tried[seq as usize] == number {
+            return self.seen[seq as usize].0 == number;
+        }
+        self.tried[seq as usize] = number;
+        if !holds_any(self.words, &g.index.anchors[seq as usize]) {
+            return false;
+        }
+        for pos in s.starts[0]..s.end {
+            if !g.may_start(seq, pos, s, self.tokens, self.ids) {
+                continue;
+            }
+            if let Some((end, _)) = g.seq_at(seq, pos, s, self.tokens, self.ids) {
+                let to = end.max(pos + 1).min(s.end);
+                let span = self.tokens.list[pos].span.start..self.tokens.list[to - 1].span.end;
+                self.seen[seq as usize] = (number, span);
+                return true;
+            }
+        }
+        false
+    }
 }
 
 const UNKNOWN: u32 = u32::MAX;
@@ -205,7 +249,7 @@ impl Grammar {
             }
             let sentence = Sentence {
                 end,
-                starts: [start, self.after_vocative(tokens, &scratch.ids, start, end)],
+                starts: [start, self.after_vocative(tokens, start, end)],
             };
             scratch.matched.clear();
             scratch.words.clear();
@@ -324,25 +368,20 @@ impl Grammar {
                     continue;
                 };
                 let rule = &self.rules[slot as usize];
-                let mut complete = true;
-                for set in &rule.shapes[shape as usize].also {
-                    if !set.iter().any(|&s| {
-                        self.cue(
-                            s,
-                            number,
-                            &sentence,
-                            start,
-                            tokens,
-                            &scratch.ids,
-                            &scratch.words,
-                            &mut scratch.seen,
-                            &mut scratch.tried,
-                        )
-                    }) {
-                        complete = false;
-                        break;
-                    }
-                }
+                let mut cues = Cues {
+                    grammar: self,
+                    number,
+                    sentence: &sentence,
+                    tokens,
+                    ids: &scratch.ids,
+                    words: &scratch.words,
+                    seen: &mut scratch.seen,
+                    tried: &mut scratch.tried,
+                };
+                let complete = rule.shapes[shape as usize]
+                    .also
+                    .iter()
+                    .all(|set| cues.any(set));
                 if complete {
                     let span = scratch.seen[seq as usize].1.clone();
                     scratch.candidates.push((span.start, slot, seq, span));
@@ -355,25 +394,20 @@ impl Grammar {
                 }
                 scratch.reported[*slot as usize] = number;
                 let rule = &self.rules[*slot as usize];
-                let mut cue = |list: &[u32]| {
-                    list.iter().any(|&s| {
-                        self.cue(
-                            s,
-                            number,
-                            &sentence,
-                            start,
-                            tokens,
-                            &scratch.ids,
-                            &scratch.words,
-                            &mut scratch.seen,
-                            &mut scratch.tried,
-                        )
-                    })
+                let mut cues = Cues {
+                    grammar: self,
+                    number,
+                    sentence: &sentence,
+                    tokens,
+                    ids: &scratch.ids,
+                    words: &scratch.words,
+                    seen: &mut scratch.seen,
+                    tried: &mut scratch.tried,
                 };
-                if cue(&rule.unless) {
+                if cues.any(&rule.unless) {
                     continue;
                 }
-                let softened = cue(&rule.soften);
+                let softened = cues.any(&rule.soften);
                 out.matches.push(ShapeMatch {
                     rule: rule.rule,
                     span: span.start + base..span.end + base,
@@ -382,42 +416,6 @@ impl Grammar {
                 });
             }
         }
-    }
-
-    /// Whether cue sequence `seq` matches anywhere in the sentence (tokens `start` to
-    /// `sentence.end`), looking only once per sentence.
-    #[allow(clippy::too_many_arguments)]
-    fn cue(
-        &self,
-        seq: u32,
-        number: u32,
-        sentence: &Sentence,
-        start: usize,
-        tokens: &Tokens,
-        ids: &[u32],
-        words: &[u32],
-        seen: &mut [(u32, Range<usize>)],
-        tried: &mut [u32],
-    ) -> bool {
-        if tried[seq as usize] == number {
-            return seen[seq as usize].0 == number;
-        }
-        tried[seq as usize] = number;
-        if !holds_any(words, &self.index.anchors[seq as usize]) {
-            return false;
-        }
-        for pos in start..sentence.end {
-            if !self.may_start(seq, pos, sentence, tokens, ids) {
-                continue;
-            }
-            if let Some((end, _)) = self.seq_at(seq, pos, sentence, tokens, ids) {
-                let to = end.max(pos + 1).min(sentence.end);
-                let span = tokens.list[pos].span.start..tokens.list[to - 1].span.end;
-                seen[seq as usize] = (number, span);
-                return true;
-            }
-        }
-        false
     }
 
     /// A quick test of a sequence's first element at `pos`, before the full match is tried.
@@ -457,7 +455,7 @@ impl Grammar {
 
     /// The token where a sentence's own words start after a greeting or a name it is addressed
     /// to: "Dr. Hale, sign..." or "Team: please...". Returns `start` when there is none.
-    fn after_vocative(&self, tokens: &Tokens, _ids: &[u32], start: usize, end: usize) -> usize {
+    fn after_vocative(&self, tokens: &Tokens, start: usize, end: usize) -> usize {
         let limit = (start + 6).min(end);
         for pos in start..limit {
             let text = tokens.text(pos);
