@@ -8,12 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Effect, Scope};
 
-/// Words too common to make a sentence worth skipping when they are missing.
-const COMMON: &[&str] = &[
-    "the", "a", "an", "to", "of", "and", "or", "in", "on", "at", "for", "is", "are", "be", "it",
-    "you", "your", "i", "we", "me", "my", "this", "that", "not", "do", "will", "have", "with",
-];
-
 /// What one position of a class entry matches. The order matters: a node's edges are sorted, so
 /// its word edges come first, by word id, and can be found by binary search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -371,7 +365,7 @@ impl Grammar {
             // Punctuation and the commonest words are in nearly every sentence: useless anchors.
             let common = |w: &u32| {
                 let word = self.words[*w as usize].as_str();
-                COMMON.contains(&word) || !word.chars().any(char::is_alphanumeric)
+                crate::token::is_function_word(word) || !word.chars().any(char::is_alphanumeric)
             };
             if let Some(mut words) = words
                 && !words.iter().any(common)

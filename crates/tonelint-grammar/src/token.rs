@@ -190,6 +190,24 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The commonest function words (articles, pronouns, prepositions, auxiliaries), folded. They are
+/// in nearly every sentence, so they neither make a useful anchor for a shape nor a telling reason
+/// for the tone model's reading.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "is", "are", "was", "were",
+    "be", "been", "being", "am", "i", "me", "my", "we", "us", "our", "you", "your", "he", "she",
+    "him", "her", "his", "they", "them", "their", "to", "of", "in", "on", "at", "for", "from",
+    "with", "by", "and", "or", "but", "so", "if", "as", "do", "does", "did", "have", "has", "had",
+    "will", "would", "can", "could", "should", "not", "'s", "there", "here", "what", "which",
+    "who", "all", "any", "some", "just", "about", "up", "out", "into", "over", "then", "than",
+    "<num>",
+];
+
+/// Whether a folded word is one of the commonest function words.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
 /// Words whose `'s` is "is" (it's, that's) rather than a possessive.
 const IS_BEFORE: &[&str] = &[
     "it",

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use tonelint_grammar::features::{self, BUCKETS, Feature};
-use tonelint_grammar::token::{TokenKind, Tokens};
+use tonelint_grammar::token::{TokenKind, Tokens, is_function_word};
 
 use crate::category::{Category, Severity};
 use crate::matcher::RawMatch;
@@ -24,16 +24,6 @@ pub const DEFAULT_THRESHOLD: f32 = 0.85;
 
 const HEADER: usize = 16;
 
-/// Words too common to name as the reason for a reading: a finding points at content words.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "it", "its", "is", "are", "was", "were",
-    "be", "been", "being", "am", "i", "me", "my", "we", "us", "our", "you", "your", "he", "she",
-    "him", "her", "his", "they", "them", "their", "to", "of", "in", "on", "at", "for", "from",
-    "with", "by", "and", "or", "but", "so", "if", "as", "do", "does", "did", "have", "has", "had",
-    "will", "would", "can", "could", "should", "not", "'s", "there", "here", "what", "which",
-    "who", "all", "any", "some", "just", "about", "up", "out", "into", "over", "then", "than",
-    "<num>",
-];
 const HEADS: usize = 4;
 
 /// The model's reading of one sentence.
@@ -159,7 +149,7 @@ impl ToneModel {
             }
             let words = f.tokens.clone();
             let telling = words.clone().any(|i| {
-                tokens.list[i].kind != TokenKind::Punct && !STOPWORDS.contains(&tokens.text(i))
+                tokens.list[i].kind != TokenKind::Punct && !is_function_word(tokens.text(i))
             });
             let punctuated = words.len() > 1
                 && words.clone().any(|i| {
