@@ -52,16 +52,22 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<Draft>, String> {
     paths.sort();
     let mut drafts = Vec::new();
     for path in paths {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let draft: Draft = serde_json::from_str(line)
-                .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
-            drafts.push(draft);
+        drafts.extend(load_file(&path)?);
+    }
+    Ok(drafts)
+}
+
+/// Reads one JSON Lines file of drafts; errors name the file and line.
+pub fn load_file(path: &Path) -> Result<Vec<Draft>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut drafts = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
         }
+        let draft: Draft =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        drafts.push(draft);
     }
     Ok(drafts)
 }

@@ -18,30 +18,17 @@ struct Draft {
 }
 
 fn load(path: &str) -> Result<Vec<Draft>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     if path.ends_with(".jsonl") {
-        let mut out = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
-            out.push(Draft {
-                id: v["id"].as_str().unwrap_or_default().to_string(),
-                text: v["text"].as_str().unwrap_or_default().to_string(),
-                labels: v["labels"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|l| l.as_str().map(String::from))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            });
-        }
-        return Ok(out);
+        return Ok(tonelint_train::load_file(std::path::Path::new(path))?
+            .into_iter()
+            .map(|d| Draft {
+                id: d.id,
+                text: d.text,
+                labels: d.labels,
+            })
+            .collect());
     }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let value: toml::Value = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
     let drafts = value
         .get("draft")
