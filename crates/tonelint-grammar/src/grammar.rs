@@ -98,7 +98,9 @@ pub(crate) struct Guard {
 /// Where to start trying sequences, made from the rest when a grammar is compiled or loaded.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
-    pub(crate) vocab: HashMap<String, u32>,
+    /// Looked up once per token of every message: FNV hashes short words several times faster
+    /// than the standard library's DoS-resistant default, and the keys are the lexicons' own.
+    pub(crate) vocab: fnv::FnvHashMap<String, u32>,
     pub(crate) class_ids: HashMap<String, u32>,
     /// Word id -> the sequences whose first element can be that word.
     pub(crate) by_word: Vec<Vec<u32>>,
@@ -115,6 +117,26 @@ pub(crate) struct Index {
     /// word or a class of single words it cannot do without, past its first element), sorted;
     /// empty when there is no such element. A sentence without any of them is not tried at all.
     pub(crate) anchors: Vec<Vec<u32>>,
+    /// Word id -> the sequences with that word among their anchors: marking them once per
+    /// sentence makes the anchor test one comparison per sequence.
+    pub(crate) anchored_by: Vec<Vec<u32>>,
+    /// Word id -> (class, child node) for each class whose entries can start with that word: a
+    /// word opens few classes, so this is quicker than searching a class's long first level.
+    pub(crate) class_starts: Vec<Vec<(u32, u32)>>,
+    /// Per class: where its first level's non-word edges (capitals, numbers, any word) begin.
+    pub(crate) root_others: Vec<u32>,
+}
+
+impl Index {
+    /// The node class `class` reaches from its root through word `id`, if any.
+    #[inline]
+    pub(crate) fn class_start(&self, class: u32, id: u32) -> Option<u32> {
+        self.class_starts
+            .get(id as usize)?
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|&(_, child)| child)
+    }
 }
 
 /// A compiled tone grammar. Build one with [`compile`](crate::compile), or load the bytes
@@ -307,6 +329,23 @@ impl Grammar {
             }
         }
         index.anchors = self.seqs.iter().map(|seq| self.anchor(seq)).collect();
+        index.anchored_by = vec![Vec::new(); self.words.len()];
+        for (seq, anchors) in index.anchors.iter().enumerate() {
+            for &word in anchors {
+                index.anchored_by[word as usize].push(seq as u32);
+            }
+        }
+        index.class_starts = vec![Vec::new(); self.words.len()];
+        for (c, class) in self.classes.iter().enumerate() {
+            let root = &class.nodes[0];
+            let words = root.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
+            for &(key, child) in &root.edges[..words] {
+                if let Key::Word(w) = key {
+                    index.class_starts[w as usize].push((c as u32, child));
+                }
+            }
+            index.root_others.push(words as u32);
+        }
         self.index = index;
     }
 

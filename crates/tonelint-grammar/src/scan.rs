@@ -70,9 +70,8 @@ pub struct Scratch {
     /// Per cue sequence: the sentence number it was last looked for in. Cues (the other parts of
     /// a shape, `unless` and `soften`) are looked for only in a sentence where a rule needs them.
     tried: Vec<u32>,
-    /// Per sequence: the sentence number its anchor words were last looked up for, and whether
-    /// the sentence holds one.
-    anchored: Vec<(u32, bool)>,
+    /// Per sequence: the number of the last sentence that held one of its anchor words.
+    anchored: Vec<u32>,
     /// The distinct word ids of the sentence being matched, sorted.
     words: Vec<u32>,
 }
@@ -89,17 +88,11 @@ fn key_matches(key: Key, token: &crate::token::Token, id: u32) -> bool {
     }
 }
 
-/// Whether a sentence whose sorted word ids are `words` holds one of `anchors` (sorted too).
-fn holds_any(words: &[u32], anchors: &[u32]) -> bool {
-    if anchors.is_empty() {
-        return true;
-    }
-    let (small, large) = if words.len() <= anchors.len() {
-        (words, anchors)
-    } else {
-        (anchors, words)
-    };
-    small.iter().any(|w| large.binary_search(w).is_ok())
+/// Whether sequence `seq` may match in sentence `number`: it needs no anchor word, or the
+/// sentence holds one (see `Index::anchored_by`).
+#[inline]
+fn is_anchored(grammar: &Grammar, anchored: &[u32], seq: u32, number: u32) -> bool {
+    grammar.index.anchors[seq as usize].is_empty() || anchored[seq as usize] == number
 }
 
 impl Scratch {
@@ -139,8 +132,8 @@ struct Cues<'a> {
     sentence: &'a Sentence,
     tokens: &'a Tokens,
     ids: &'a [u32],
-    /// The sentence's distinct word ids, sorted, for the anchor test.
-    words: &'a [u32],
+    /// Per sequence: the last sentence that held one of its anchor words.
+    anchored: &'a [u32],
     seen: &'a mut [(u32, Range<usize>)],
     tried: &'a mut [u32],
 }
@@ -157,7 +150,7 @@ impl Cues<'_> {
             return self.seen[seq as usize].0 == number;
         }
         self.tried[seq as usize] = number;
-        if !holds_any(self.words, &g.index.anchors[seq as usize]) {
+        if !is_anchored(g, self.anchored, seq, number) {
             return false;
         }
         for pos in s.starts[0]..s.end {
@@ -225,7 +218,7 @@ impl Grammar {
             scratch.seen = vec![(u32::MAX, 0..0); self.seqs.len()];
         }
         if scratch.anchored.len() != self.seqs.len() {
-            scratch.anchored = vec![(u32::MAX, false); self.seqs.len()];
+            scratch.anchored = vec![u32::MAX; self.seqs.len()];
         }
         if scratch.tried.len() != self.seqs.len() {
             scratch.tried = vec![u32::MAX; self.seqs.len()];
@@ -238,7 +231,7 @@ impl Grammar {
             if scratch.sentence_number == u32::MAX {
                 scratch.seen.iter_mut().for_each(|s| s.0 = u32::MAX);
                 scratch.tried.iter_mut().for_each(|t| *t = u32::MAX);
-                scratch.anchored.iter_mut().for_each(|a| a.0 = u32::MAX);
+                scratch.anchored.iter_mut().for_each(|a| *a = u32::MAX);
                 scratch.reported.iter_mut().for_each(|r| *r = u32::MAX);
                 scratch.sentence_number = 0;
             }
@@ -261,6 +254,11 @@ impl Grammar {
             );
             scratch.words.sort_unstable();
             scratch.words.dedup();
+            for &word in &scratch.words {
+                for &seq in &self.index.anchored_by[word as usize] {
+                    scratch.anchored[seq as usize] = number;
+                }
+            }
             for pos in start..end {
                 let token = &tokens.list[pos];
                 let id = scratch.ids[pos];
@@ -313,14 +311,7 @@ impl Grammar {
                         if seen.0 == number && !every_match {
                             continue;
                         }
-                        let anchored = &mut scratch.anchored[seq as usize];
-                        if anchored.0 != number {
-                            *anchored = (
-                                number,
-                                holds_any(&scratch.words, &self.index.anchors[seq as usize]),
-                            );
-                        }
-                        if !anchored.1 {
+                        if !is_anchored(self, &scratch.anchored, seq, number) {
                             continue;
                         }
                         if let Role::Primary { slot, .. } = self.roles[seq as usize]
@@ -374,7 +365,7 @@ impl Grammar {
                     sentence: &sentence,
                     tokens,
                     ids: &scratch.ids,
-                    words: &scratch.words,
+                    anchored: &scratch.anchored,
                     seen: &mut scratch.seen,
                     tried: &mut scratch.tried,
                 };
@@ -400,7 +391,7 @@ impl Grammar {
                     sentence: &sentence,
                     tokens,
                     ids: &scratch.ids,
-                    words: &scratch.words,
+                    anchored: &scratch.anchored,
                     seen: &mut scratch.seen,
                     tried: &mut scratch.tried,
                 };
@@ -441,10 +432,8 @@ impl Grammar {
             Some(Elem::Capitalised) => token.capitalised,
             Some(Elem::Class(c)) => {
                 let root = &self.classes[*c as usize].nodes[0];
-                let words = root.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
-                root.edges[..words]
-                    .binary_search_by_key(&Key::Word(ids[pos]), |e| e.0)
-                    .is_ok()
+                let words = self.index.root_others[*c as usize] as usize;
+                self.index.class_start(*c, ids[pos]).is_some()
                     || root.edges[words..]
                         .iter()
                         .any(|&(key, _)| key_matches(key, token, ids[pos]))
@@ -625,9 +614,16 @@ impl Grammar {
             let token = &tokens.list[pos];
             // Word edges come first, sorted by id (see `Key`): the one for this token is found by
             // binary search; the few others (capitals, numbers, any word) follow.
-            let words = here.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
-            if let Ok(at) = here.edges[..words].binary_search_by_key(&Key::Word(ids[pos]), |e| e.0)
-                && self.class_walk(c, here.edges[at].1, pos + 1, s, tokens, ids, then)
+            let (words, child) = if node == 0 {
+                let words = self.index.root_others[c as usize] as usize;
+                (words, self.index.class_start(c, ids[pos]))
+            } else {
+                let words = here.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
+                let at = here.edges[..words].binary_search_by_key(&Key::Word(ids[pos]), |e| e.0);
+                (words, at.ok().map(|at| here.edges[at].1))
+            };
+            if let Some(child) = child
+                && self.class_walk(c, child, pos + 1, s, tokens, ids, then)
             {
                 return true;
             }

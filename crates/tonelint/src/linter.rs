@@ -307,6 +307,7 @@ impl LinterBuilder {
             severities,
             strengths,
             matcher,
+            spare: std::sync::Mutex::new(Vec::new()),
         })
     }
 }
@@ -354,7 +355,25 @@ pub struct Linter {
     shapes: ShapeLayer,
     /// The tone model, unless it was switched off.
     model: Option<ModelLayer>,
+    /// Working memory of finished checks, handed to the next: a check would otherwise allocate
+    /// and zero the same tables for every message. One per thread that checks at once, at most.
+    spare: std::sync::Mutex<Vec<CheckScratch>>,
 }
+
+/// Everything one check writes into while it works.
+#[derive(Default)]
+struct CheckScratch {
+    matcher: Scratch,
+    grammar: tonelint_grammar::Scratch,
+    model: ModelScratch,
+}
+
+/// Spare working memory kept for at most this many concurrent checks.
+const MAX_SPARE: usize = 16;
+
+/// Working memory that served a message longer than this is dropped rather than kept, so one
+/// enormous input does not pin its tables for the life of the linter.
+const MAX_KEPT_INPUT: usize = 1 << 20;
 
 impl Default for Linter {
     fn default() -> Self {
@@ -434,25 +453,46 @@ impl Linter {
     /// assert_eq!((finding.start().line, finding.start().column), (1, 15));
     /// ```
     pub fn check(&self, text: &str) -> Report {
-        let mut scratch = Scratch::default();
+        let mut spare = self
+            .spare
+            .lock()
+            .ok()
+            .and_then(|mut s| s.pop())
+            .unwrap_or_default();
+        let report = self.check_with(text, &mut spare);
+        if text.len() <= MAX_KEPT_INPUT
+            && let Ok(mut kept) = self.spare.lock()
+            && kept.len() < MAX_SPARE
+        {
+            kept.push(spare);
+        }
+        report
+    }
+
+    fn check_with(&self, text: &str, spare: &mut CheckScratch) -> Report {
+        let CheckScratch {
+            matcher: scratch,
+            grammar: grammar_scratch,
+            model: model_scratch,
+        } = spare;
+        scratch.start_check();
+        model_scratch.start_check();
         let mut found = Found::default();
-        let mut grammar_scratch = tonelint_grammar::Scratch::default();
         let mut scan = tonelint_grammar::Scan::default();
-        let mut model_scratch = ModelScratch::default();
         let mut model_candidates: Vec<ModelCandidate> = Vec::new();
         let enabled = |rule: u32| self.enabled.get(rule as usize).copied().unwrap_or(false);
         let mut base = 0;
         for chunk in chunks(text) {
-            self.matcher.find(chunk, base, &mut scratch, &mut found);
+            self.matcher.find(chunk, base, scratch, &mut found);
             self.shapes
                 .grammar
-                .scan(chunk, base, &enabled, &mut grammar_scratch, &mut scan);
+                .scan(chunk, base, &enabled, grammar_scratch, &mut scan);
             if let Some(model) = &self.model {
                 model.score_chunk(
-                    &grammar_scratch,
+                    grammar_scratch,
                     base,
                     text,
-                    &mut model_scratch,
+                    model_scratch,
                     &mut model_candidates,
                 );
             }
@@ -518,7 +558,7 @@ impl Linter {
             .collect();
         let mut summary = Summary::of(&findings, &strengths, scratch.words(&self.matcher));
         if let Some(model) = &self.model {
-            summary.model = Some(model.message_score(&mut model_scratch));
+            summary.model = Some(model.message_score(model_scratch));
         }
         Report {
             findings,

@@ -113,6 +113,12 @@ pub(crate) struct Scratch {
 }
 
 impl Scratch {
+    /// Forgets the last check's counts, keeping the memory.
+    pub(crate) fn start_check(&mut self) {
+        self.tokenizer.words = 0;
+        self.plain_words = 0;
+    }
+
     /// The number of words in everything checked so far.
     pub(crate) fn words(&self, matcher: &Matcher) -> usize {
         if matcher.has_phrases {

@@ -76,6 +76,13 @@ pub(crate) struct ModelScratch {
     message: Vec<u32>,
 }
 
+impl ModelScratch {
+    /// Forgets the last check's message, keeping the memory.
+    pub(crate) fn start_check(&mut self) {
+        self.message.clear();
+    }
+}
+
 impl ToneModel {
     /// The compiled-in model, or `None` if its header is not the one this build expects.
     pub(crate) fn builtin() -> Option<ToneModel> {
