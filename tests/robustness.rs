@@ -314,3 +314,40 @@ fn a_lexicon_of_a_hundred_thousand_rules_parses_in_linear_time() {
         started.elapsed()
     );
 }
+
+/// Issue 16, case 1: a tag with thousands of double-quoted attributes overflowed the HTML
+/// tokenizer's stack and aborted the run (exit 134), losing every other file's output; also in
+/// an email's HTML part and in end tags. Now each is read like any other, and the other file is
+/// reported.
+#[test]
+fn a_tag_with_thousands_of_attributes_does_not_end_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let attributes = "a=\"b\" ".repeat(50_000);
+    std::fs::write(
+        dir.join("evil.html"),
+        format!("<p {attributes}>This is unacceptable</p {attributes}>\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("evil.eml"),
+        format!(
+            "From: a@example.com\nSubject: hi\nContent-Type: text/html\n\n<div {attributes}>This is unacceptable.</div>\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("other.txt"), "This delay is unacceptable.\n").unwrap();
+    let run = tonelint(
+        dir,
+        &["--format", "short", "evil.html", "evil.eml", "other.txt"],
+    );
+    assert!(
+        run.status.code().is_some_and(|c| c <= 2),
+        "{:?}",
+        run.status
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    for file in ["evil.html:1:", "evil.eml:5:", "other.txt:1:"] {
+        assert!(stdout.contains(file), "{file} not reported:\n{stdout}");
+    }
+}

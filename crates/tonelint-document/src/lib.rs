@@ -100,6 +100,7 @@ mod detect;
 mod email;
 mod error;
 mod html;
+mod html_mask;
 mod map;
 mod markdown;
 mod mbox;
