@@ -351,3 +351,82 @@ fn a_tag_with_thousands_of_attributes_does_not_end_the_run() {
         assert!(stdout.contains(file), "{file} not reported:\n{stdout}");
     }
 }
+
+/// Issue 16, cases 4 and 5: human output showed the whole line (or the whole decoded block of a
+/// base64 body, which every finding in it spans) for each finding, so a dense 400 KB line took
+/// 240 s and a 1 MB base64 body 59 s. Each finding now shows a bounded excerpt. Output bytes
+/// must grow with the input, for every format, on a long line, a base64 body and a one-line
+/// HTML email.
+#[test]
+fn output_grows_linearly_on_long_lines_and_encoded_bodies() {
+    use std::fmt::Write as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let sentence = "This delay is unacceptable. I need you to sign it right now. ";
+    let text = |size: usize| sentence.repeat(size / sentence.len());
+    let base64 = |bytes: &[u8]| {
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for (i, chunk) in bytes.chunks(3).enumerate() {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (j, &b)| n | u32::from(b) << (16 - 8 * j));
+            for k in 0..4 {
+                let sextet = (n >> (18 - 6 * k)) & 63;
+                out.push(if k <= chunk.len() {
+                    ALPHABET[sextet as usize] as char
+                } else {
+                    '='
+                });
+            }
+            if i % 19 == 18 {
+                out.push('\n');
+            }
+        }
+        out
+    };
+    let inputs = |size: usize| {
+        let mut html = String::new();
+        for _ in 0..size / (sentence.len() + 20) {
+            write!(html, "<p class=\"c\">{sentence}</p>").unwrap();
+        }
+        [
+            ("line.txt", format!("{}\n", text(size))),
+            (
+                "base64.eml",
+                format!(
+                    "From: a@example.com\nSubject: x\nContent-Type: text/plain\n\
+                     Content-Transfer-Encoding: base64\n\n{}\n",
+                    base64(text(size).as_bytes())
+                ),
+            ),
+            (
+                "minified.eml",
+                format!("From: a@example.com\nSubject: x\nContent-Type: text/html\n\n{html}\n"),
+            ),
+        ]
+    };
+    // 16 KB and 256 KB: the ratio is what tells linear from quadratic, and the test build is
+    // unoptimised.
+    let small_inputs = inputs(16 * 1024);
+    let large_inputs = inputs(256 * 1024);
+    for (small, large) in small_inputs.iter().zip(&large_inputs) {
+        for format in ["human", "short", "json", "sarif"] {
+            let bytes = |(name, content): &(&str, String)| {
+                std::fs::write(dir.join(name), content).unwrap();
+                let run = tonelint(dir, &["--format", format, name]);
+                assert_eq!(run.status.code(), Some(1), "{name}: {}", stderr(&run));
+                run.stdout.len()
+            };
+            let (small_out, large_out) = (bytes(small), bytes(large));
+            assert!(small_out > 2_000, "{} {format}: {small_out}", small.0);
+            // 16 times the input: linear is 16 times the output, quadratic 256 times.
+            assert!(
+                large_out <= 3 * 16 * small_out,
+                "{} {format}: {small_out} then {large_out} bytes",
+                small.0
+            );
+        }
+    }
+}

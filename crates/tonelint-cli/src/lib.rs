@@ -7,4 +7,5 @@ pub mod checked;
 pub mod config;
 pub mod fix;
 pub mod input;
+pub mod locate;
 pub mod render;
