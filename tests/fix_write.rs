@@ -146,3 +146,62 @@ fn write_into_a_read_only_directory_changes_nothing() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("the file is unchanged"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), DRAFT);
 }
+
+/// Issue 16, cases 6 and 13: the diff is built from the edits, with the file's own bytes. Where
+/// `patch` is installed, each diff must turn the file into what `--fix` prints: 40,000 changed
+/// lines (a Myers diff took 17 s), lines ending in CR alone (one line, no final line break: the
+/// patch was malformed) and a latin-1 email (the diff showed U+FFFD and did not apply).
+#[test]
+fn diffs_apply_and_give_what_fix_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let many: String = (0..80_000)
+        .map(|i| match i % 2 {
+            1 => format!("Line {i}: any update on the authorization?? Thanks.\n"),
+            _ => format!("Plain line {i}.\n"),
+        })
+        .collect();
+    let cases: [(&str, &[u8]); 3] = [
+        ("many.txt", many.as_bytes()),
+        ("cr.txt", b"Any update??\rI need it today!!!\rThanks\r"),
+        (
+            "latin.eml",
+            b"From: a@example.com\nSubject: x\nContent-Type: text/plain; charset=iso-8859-1\n\
+              Content-Transfer-Encoding: 8bit\n\nCaf\xe9 update?? Thanks!!\n",
+        ),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let fixed = tonelint(dir.path(), &["--fix", name]).stdout;
+        assert_ne!(fixed, bytes, "{name}: nothing to fix");
+        let diff = tonelint(dir.path(), &["--diff", name]).stdout;
+        assert!(diff.starts_with(format!("--- a/{name}\n+++ b/{name}\n@@ -").as_bytes()));
+        if name == "cr.txt" {
+            assert_eq!(
+                diff,
+                b"--- a/cr.txt\n+++ b/cr.txt\n@@ -1 +1 @@\n-Any update??\rI need it today!!!\rThanks\r\n\
+                  \\ No newline at end of file\n+Any update?\rI need it today!\rThanks\r\n\
+                  \\ No newline at end of file\n"
+            );
+        }
+        let Ok(mut patch) = Command::new("patch")
+            .args(["-s", "-o", "-"])
+            .arg(&path)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+        else {
+            eprintln!("skipping the patch check: no `patch` here");
+            continue;
+        };
+        use std::io::Write as _;
+        patch.stdin.take().unwrap().write_all(&diff).unwrap();
+        let patched = patch.wait_with_output().unwrap();
+        assert!(patched.status.success(), "{name}: patch failed");
+        assert!(
+            patched.stdout == fixed,
+            "{name}: the patched file differs from --fix"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+}

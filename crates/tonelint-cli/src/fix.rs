@@ -35,23 +35,6 @@ pub fn apply(bytes: &[u8], edits: &[ByteEdit]) -> Vec<u8> {
     out
 }
 
-/// A unified diff of the change, `--- a/PATH` / `+++ b/PATH`, as `git diff` shows it.
-pub fn write_diff(out: &mut impl Write, path: &str, before: &[u8], after: &[u8]) -> io::Result<()> {
-    let before = String::from_utf8_lossy(before);
-    let after = String::from_utf8_lossy(after);
-    let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
-    let (old, new) = if path.starts_with('/') {
-        (path.to_string(), path.to_string())
-    } else {
-        (format!("a/{path}"), format!("b/{path}"))
-    };
-    write!(
-        out,
-        "{}",
-        diff.unified_diff().context_radius(3).header(&old, &new)
-    )
-}
-
 /// Replaces the file at `path` with `contents` atomically: the new text goes to a temporary file
 /// in the same directory, takes the original's permissions, is flushed to disk and then renamed
 /// over the original. If anything fails, the original is untouched and the temporary file is

@@ -14,7 +14,7 @@ use tonelint_cli::checked::{Checked, check_input};
 use tonelint_cli::config::Config;
 use tonelint_cli::input::{self, InputError, Source, io_reason, read_bytes};
 use tonelint_cli::render::json::JsonRun;
-use tonelint_cli::{fix, render};
+use tonelint_cli::{diff, fix, render};
 
 /// Findings at or above `--fail-on`.
 const EXIT_FINDINGS: u8 = 1;
@@ -190,8 +190,9 @@ fn apply_fixes(
     let edits = fix::file_edits(parts);
     let fixed = fix::apply(bytes, &edits);
     let name = source.to_string();
-    if args.diff && !edits.is_empty() {
-        fix::write_diff(out, &name, bytes, &fixed)?;
+    // --quiet prints nothing, a diff included: only the exit status tells.
+    if args.diff && !args.quiet {
+        diff::write_diff(out, &name, bytes, &edits)?;
     }
     if !args.write {
         if !args.diff && !args.quiet {
