@@ -298,9 +298,8 @@ fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
 
 fn load_lexicon(path: &Path) -> Result<Lexicon, Failure> {
     let name = path.display().to_string();
-    let text = std::fs::read(path).map_err(|err| {
-        Failure::Usage(format!("{name}: cannot read lexicon: {}", io_reason(&err)))
-    })?;
+    let text = input::read_settings(path, input::MAX_LEXICON_BYTES)
+        .map_err(|err| Failure::Usage(format!("{name}: cannot read lexicon: {err}")))?;
     let text = String::from_utf8(text).map_err(|err| {
         Failure::Usage(format!(
             "{name}: lexicon is not valid UTF-8 (byte offset {})",
