@@ -10,3 +10,4 @@ pub mod fix;
 pub mod input;
 pub mod locate;
 pub mod render;
+pub mod schedule;

@@ -14,7 +14,7 @@ use tonelint_cli::checked::{Checked, check_input};
 use tonelint_cli::config::Config;
 use tonelint_cli::input::{self, InputError, Source, io_reason, read_bytes};
 use tonelint_cli::render::json::JsonRun;
-use tonelint_cli::{diff, fix, render};
+use tonelint_cli::{diff, fix, render, schedule};
 
 /// Findings at or above `--fail-on`.
 const EXIT_FINDINGS: u8 = 1;
@@ -90,74 +90,81 @@ fn run(args: &Args) -> Result<u8, Failure> {
         json.add_error(err.source.to_string(), err.message);
         status = EXIT_ERROR;
     }
-    if let Some(threads) = args.threads {
-        // Only fails if a pool was already built, which nothing here does.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global();
-    }
-    // Files are read and checked in parallel; results come back in input order, so output is
-    // the same whatever the thread count.
-    let results: Vec<Result<Read, InputError>> = sources
-        .par_iter()
-        .map(|source| {
-            let bytes = read_bytes(source, args.max_size)?;
-            let parts = check_input(&linter, source, &bytes, args.input)?;
-            Ok((bytes, parts))
-        })
-        .collect();
+    let workers = schedule::worker_count(args.threads, sources.len());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build()
+        .map_err(|err| Failure::Usage(format!("cannot start {workers} threads: {err}")))?;
     let fixing = args.fix || args.diff || args.write;
-    for (source, result) in sources.iter().zip(results) {
-        let (bytes, checked_parts) = match result {
-            Ok(done) => done,
-            Err(err) => {
-                report_error(&err.to_string());
-                sarif.add_error(&err.source.to_string(), &err.message);
-                json.add_error(err.source.to_string(), err.message);
-                status = EXIT_ERROR;
-                continue;
-            }
-        };
-        for checked in &checked_parts {
-            for warning in &checked.warnings {
-                report_warning(&format!("{}: {warning}", checked.name));
-            }
-            // When fixing, what counts is what the fixes leave behind.
-            let fails = |f: &tonelint::Finding| {
-                threshold.is_some_and(|t| f.severity() >= t) && !(fixing && f.fix().is_some())
+    // Files are read and checked in parallel a batch at a time; each batch's results come back
+    // in input order and are printed before the next batch is read, so output is the same
+    // whatever the thread count and memory holds one batch, not the whole run.
+    for batch in sources.chunks(workers * schedule::BATCH_PER_WORKER) {
+        let results: Vec<Result<Read, InputError>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|source| {
+                    let bytes = read_bytes(source, args.max_size)?;
+                    let parts = check_input(&linter, source, &bytes, args.input)?;
+                    Ok((bytes, parts))
+                })
+                .collect()
+        });
+        for (source, result) in batch.iter().zip(results) {
+            let (bytes, checked_parts) = match result {
+                Ok(done) => done,
+                Err(err) => {
+                    report_error(&err.to_string());
+                    sarif.add_error(&err.source.to_string(), &err.message);
+                    json.add_error(err.source.to_string(), err.message);
+                    status = EXIT_ERROR;
+                    continue;
+                }
             };
-            if status == 0 && checked.report.findings().iter().any(fails) {
-                status = EXIT_FINDINGS;
+            for checked in &checked_parts {
+                for warning in &checked.warnings {
+                    report_warning(&format!("{}: {warning}", checked.name));
+                }
+                // When fixing, what counts is what the fixes leave behind.
+                let fails = |f: &tonelint::Finding| {
+                    threshold.is_some_and(|t| f.severity() >= t) && !(fixing && f.fix().is_some())
+                };
+                if status == 0 && checked.report.findings().iter().any(fails) {
+                    status = EXIT_FINDINGS;
+                }
             }
-        }
-        if fixing {
-            if let Err(message) = apply_fixes(
-                &mut out,
-                args,
-                source,
-                &bytes,
-                &checked_parts,
-                sources.len() > 1,
-            )? {
-                report_error(&message);
-                status = EXIT_ERROR;
-            }
-            continue;
-        }
-        for checked in &checked_parts {
-            if args.quiet {
+            if fixing {
+                if let Err(message) = apply_fixes(
+                    &mut out,
+                    args,
+                    source,
+                    &bytes,
+                    &checked_parts,
+                    sources.len() > 1,
+                )? {
+                    report_error(&message);
+                    status = EXIT_ERROR;
+                }
                 continue;
             }
-            match args.format {
-                Format::Human if args.summary => render::human::write_summary(&mut out, checked)?,
-                Format::Human => render::human::write_report(&mut out, checked)?,
-                Format::Short => render::lines::write_short(&mut out, checked)?,
-                Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
-                Format::Github => render::lines::write_github(&mut out, checked)?,
-                Format::Json => json.add(checked, args.summary)?,
-                Format::Sarif => sarif.add(checked),
+            for checked in &checked_parts {
+                if args.quiet {
+                    continue;
+                }
+                match args.format {
+                    Format::Human if args.summary => {
+                        render::human::write_summary(&mut out, checked)?
+                    }
+                    Format::Human => render::human::write_report(&mut out, checked)?,
+                    Format::Short => render::lines::write_short(&mut out, checked)?,
+                    Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
+                    Format::Github => render::lines::write_github(&mut out, checked)?,
+                    Format::Json => json.add(checked, args.summary)?,
+                    Format::Sarif => sarif.add(checked),
+                }
             }
         }
+        out.flush()?;
     }
     if fixing {
         out.flush()?;
