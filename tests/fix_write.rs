@@ -205,3 +205,79 @@ fn diffs_apply_and_give_what_fix_prints() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes);
     }
 }
+
+/// Issue 16, case 11: `--write` refuses what it cannot replace without loss (a read-only file,
+/// a file with another hard link, a FIFO), says why, and leaves each as the user had it.
+#[test]
+fn write_refuses_read_only_files_hard_links_and_fifos() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let read_only = dir.path().join("read-only.txt");
+    std::fs::write(&read_only, DRAFT).unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let linked = dir.path().join("linked.txt");
+    std::fs::write(&linked, DRAFT).unwrap();
+    std::fs::hard_link(&linked, dir.path().join("other-name.txt")).unwrap();
+    for (name, reason) in [
+        ("read-only.txt", "it is read-only"),
+        (
+            "linked.txt",
+            "it has 2 hard links, which would keep the old text",
+        ),
+    ] {
+        let run = tonelint(dir.path(), &["--write", name]);
+        assert_eq!(run.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8_lossy(&run.stderr),
+            format!(
+                "tonelint: error: {name}: not writing the fixes: {reason}; the file is unchanged\n"
+            )
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            DRAFT
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("other-name.txt")).unwrap(),
+        DRAFT
+    );
+    assert_eq!(
+        std::fs::metadata(&read_only).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+
+    let fifo = dir.path().join("pipe.txt");
+    if Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, DRAFT))
+        };
+        let run = tonelint(dir.path(), &["--write", "pipe.txt"]);
+        writer.join().unwrap().unwrap();
+        assert_eq!(run.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&run.stderr)
+                .contains("pipe.txt: not writing the fixes: it is not a regular file"),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tonelint-"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}

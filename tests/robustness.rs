@@ -243,6 +243,97 @@ fn write_killed_part_way_leaves_the_original_intact() {
         "the write cannot have succeeded"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), large_draft());
+    // Issue 16, case 11: a signal in the write window left the temporary file behind.
+    let names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["draft.txt"], "no temporary file is left");
+}
+
+/// Issue 16, case 11: SIGTERM while `--write`'s temporary file exists (an 18 MB one was left
+/// behind) removes it, and the file is either the old text or the new, whole.
+#[test]
+fn write_ended_by_sigterm_leaves_no_temporary_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let path = dir.join("draft.txt");
+    // Large enough that the run spends a while checking and writing.
+    let draft = large_draft().repeat(200);
+    std::fs::write(&path, &draft).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tonelint"))
+        .current_dir(dir)
+        .args(["--no-config", "--write", "draft.txt"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary file to appear, then end the run with SIGTERM.
+    let started = std::time::Instant::now();
+    let mut seen = false;
+    while child.try_wait().unwrap().is_none() && started.elapsed().as_secs() < 60 {
+        let temp = std::fs::read_dir(dir).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".tonelint-")
+        });
+        if temp {
+            seen = true;
+            let _ = Command::new("kill")
+                .args(["-TERM", &child.id().to_string()])
+                .status();
+            break;
+        }
+    }
+    let status = child.wait().unwrap();
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["draft.txt"],
+        "no temporary file is left ({status:?})"
+    );
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        now == draft || !now.contains("??"),
+        "the file is whole, old or new"
+    );
+    if !seen {
+        eprintln!("the run ended before its temporary file was seen; nothing was signalled");
+    }
+}
+
+/// Issue 16, case 11: a file owned by another user, in a directory anyone may write to, is not
+/// replaced by one owned by the caller.
+#[test]
+fn write_keeps_the_owner_or_refuses() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let path = dir.join("draft.txt");
+    std::fs::write(&path, DRAFT).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let owner = std::fs::metadata(&path).unwrap().uid();
+    let Some(run) = tonelint_unprivileged(dir, &["--write", "draft.txt"]) else {
+        eprintln!("skipping: running as root without a way to drop privileges");
+        return;
+    };
+    let after = std::fs::metadata(&path).unwrap();
+    if after.uid() == owner && std::fs::read_to_string(&path).unwrap() != DRAFT {
+        // Not root: the caller owns the file, and it was fixed in place of itself.
+        return;
+    }
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("draft.txt: not writing the fixes: it belongs to user"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(after.uid(), owner);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), DRAFT);
 }
 
 /// The same limit with SIGXFSZ ignored makes the write fail with an error (EFBIG) instead: the

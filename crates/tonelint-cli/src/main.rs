@@ -218,12 +218,14 @@ fn apply_fixes(
     if edits.is_empty() {
         return Ok(Ok(()));
     }
-    Ok(fix::write_atomically(path, &fixed).map_err(|err| {
-        format!(
-            "{name}: cannot write the fixes: {}; the file is unchanged",
-            io_reason(&err)
-        )
-    }))
+    Ok(
+        fix::write_atomically(path, bytes, &fixed).map_err(|err| match err {
+            fix::WriteError::Refused(reason) => {
+                format!("{name}: not writing the fixes: {reason}; the file is unchanged")
+            }
+            err => format!("{name}: cannot write the fixes: {err}; the file is unchanged"),
+        }),
+    )
 }
 
 fn explain(out: &mut impl Write, linter: &Linter, id: &str) -> Result<u8, Failure> {
