@@ -88,7 +88,8 @@
 //!
 //! # Limits
 //!
-//! - Multiparts nested deeper than 20 levels are not read below that depth; a warning says so.
+//! - Multiparts are read at every depth. A multipart whose boundary is missing, empty or never
+//!   found is read as plain text, with a warning.
 //! - Malformed base64 is decoded leniently (skipping stray characters) with a warning.
 //! - Plain text, Markdown and HTML must be UTF-8; otherwise [`DocumentError::InvalidUtf8`]
 //!   names the offset, line and column of the first bad byte.
