@@ -230,9 +230,10 @@ fn write_under_file_size_limit(dir: &Path, setup: &str) -> (Output, std::path::P
     (run, path)
 }
 
-/// `--write` killed part way (here by the file-size limit, SIGXFSZ, while the fixed text is being
+/// `--write` stopped part way (here by the file-size limit, SIGXFSZ, while the fixed text is being
 /// written): the original is intact, because the new text goes to a temporary file that only
-/// replaces the original once it is complete.
+/// replaces the original once it is complete. SIGXFSZ once killed the run and left that file
+/// behind; it is now caught, so the write fails with an error that removes it.
 #[test]
 fn write_killed_part_way_leaves_the_original_intact() {
     let tmp = tempfile::tempdir().unwrap();

@@ -143,9 +143,11 @@ mod signals {
     /// The temporary file being written, if any.
     static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
-    /// Starts, once, a thread that on SIGINT, SIGTERM, SIGHUP or SIGXFSZ (a file-size limit hit
-    /// while writing) removes the pending temporary file, then ends the process as the signal
-    /// would have.
+    /// Starts, once, a thread that on SIGINT, SIGTERM or SIGHUP removes the pending temporary
+    /// file, then ends the process as the signal would have. SIGXFSZ (a file-size limit hit
+    /// while writing) is caught and nothing more: the write then fails with "File too large",
+    /// and that error removes the temporary file and leaves the original, instead of the signal
+    /// killing the run with the temporary file left behind.
     pub(super) fn install() {
         static INSTALL: Once = Once::new();
         INSTALL.call_once(|| {
@@ -155,7 +157,10 @@ mod signals {
                 return;
             };
             std::thread::spawn(move || {
-                if let Some(signal) = signals.forever().next() {
+                for signal in signals.forever() {
+                    if signal == SIGXFSZ {
+                        continue;
+                    }
                     let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take();
                     if let Some(path) = pending {
                         let _ = std::fs::remove_file(path);

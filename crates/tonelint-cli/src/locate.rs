@@ -1,10 +1,11 @@
 //! Lines and columns of byte offsets in one input's text, for every finding of every part.
 //!
 //! Offsets come in nearly increasing order (findings are sorted, the messages of a mailbox
-//! follow each other), so each query walks on from the last one and costs the distance between
-//! them. An earlier offset restarts at the start of its own line, found in an index of line
-//! starts, never at the start of the input: a mailbox of 40,000 messages, or a strength after
-//! the findings of a long message, costs the length of one line, not of everything before it.
+//! follow each other). Each query finds its line in an index of line starts, then walks on from
+//! the last offset when that is earlier on the same line, or from the start of the line: never
+//! from the start of the input. A mailbox of 40,000 messages, or a strength after the findings
+//! of a long message, costs at most the length of one line per query, and many findings on one
+//! long line cost the distance between them.
 
 use tonelint::{Cursor, LineColumn};
 
@@ -26,71 +27,67 @@ pub struct Position {
 /// Walks through one text; see the module documentation.
 pub struct Locator<'a> {
     text: &'a str,
-    /// Byte offset of the start of each line.
+    /// Byte offset of the start of each line. A line ends at `\n`, and also at a `\r` not
+    /// followed by `\n` (old Mac files): otherwise a CR-only file is one line and every finding
+    /// is on line 1.
     line_starts: Vec<usize>,
-    /// A cursor over `text[origin..]`, which starts line `origin_line` (0-based).
+    /// The line of the last offset asked for (0-based), and a cursor over it from its start.
+    line: usize,
     cursor: Cursor<'a>,
-    origin: usize,
-    origin_line: usize,
-    /// The last offset asked for, its line's start and its code point column (0-based).
+    /// The last offset asked for, and its code point column (0-based).
     at: usize,
-    line_start: usize,
     code_points: usize,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Locator<'a> {
+        let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+                let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+                ends.then_some(i + 1)
+            }))
             .collect();
         Locator {
             text,
             line_starts,
+            line: 0,
             cursor: Cursor::new(text),
-            origin: 0,
-            origin_line: 0,
             at: 0,
-            line_start: 0,
             code_points: 0,
         }
     }
 
     /// The position of `offset`, a char boundary of the text.
     pub fn locate(&mut self, offset: usize) -> Position {
-        if offset < self.at {
-            let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-            self.origin = self.line_starts[line];
-            self.origin_line = line;
-            self.cursor = Cursor::new(&self.text[self.origin..]);
-            self.at = self.origin;
-            self.line_start = self.origin;
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        if line != self.line || offset < self.at {
+            // Another line, or back on this one: start over from its start. Lines are walked
+            // forward, so this costs the part of the line before `offset`.
+            self.line = line;
+            let end = self
+                .line_starts
+                .get(line + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            self.cursor = Cursor::new(&self.text[start..end]);
+            self.at = start;
             self.code_points = 0;
         }
         let skipped = &self.text[self.at..offset];
         #[cfg(test)]
         WALKED.with(|n| n.set(n.get() + skipped.len()));
-        match skipped.rfind('\n') {
-            Some(last) => {
-                self.line_start = self.at + last + 1;
-                self.code_points = self.text[self.line_start..offset].chars().count();
-            }
-            None => self.code_points += skipped.chars().count(),
-        }
+        self.code_points += skipped.chars().count();
         self.at = offset;
-        let cells = self.cursor.advance_to(offset - self.origin);
+        let cells = self.cursor.advance_to(offset - start);
         Position {
             cells: LineColumn {
-                line: cells.line + self.origin_line,
+                line: line + 1,
                 column: cells.column,
             },
             code_point_column: self.code_points + 1,
         }
-    }
-
-    /// Where the walk last started over.
-    #[cfg(test)]
-    fn origin(&self) -> usize {
-        self.origin
     }
 }
 
@@ -126,6 +123,7 @@ mod tests {
         let mut locator = Locator::new(&text);
         let end = text.len() - 1;
         locator.locate(end);
+        WALKED.with(|n| n.set(0));
         let position = locator.locate(end - 2);
         assert_eq!(
             position.cells,
@@ -134,6 +132,30 @@ mod tests {
                 column: 2
             }
         );
-        assert_eq!(locator.origin(), text.len() - 4);
+        assert_eq!(WALKED.with(|n| n.get()), 1);
+    }
+
+    /// Issue 16, case 13: a file whose lines end in CR alone put every finding on line 1.
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let text = "one\rtwo\r\nthree\n\rfour";
+        let mut locator = Locator::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            locator.locate(at("two")).cells,
+            LineColumn { line: 2, column: 1 }
+        );
+        assert_eq!(
+            locator.locate(at("three")).cells,
+            LineColumn { line: 3, column: 1 }
+        );
+        assert_eq!(
+            locator.locate(at("four")).cells,
+            LineColumn { line: 5, column: 1 }
+        );
+        assert_eq!(
+            locator.locate(at("wo")).cells,
+            LineColumn { line: 2, column: 2 }
+        );
     }
 }

@@ -12,18 +12,16 @@ use crate::checked::{Checked, Place};
 /// Writes every finding and strength of one input, then its summary line.
 pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
     let renderer = Renderer::styled();
+    let path = super::printable(&checked.path);
     for (finding, place) in checked.located() {
         let (excerpt, local) = excerpt(&checked.shown, place.span.clone());
-        let diagnostic = diagnostic(&checked.path, &excerpt, local.clone(), finding, place);
+        let diagnostic = diagnostic(&path, &excerpt, local.clone(), finding, place);
         let rendered = renderer.render(&[diagnostic]);
         // The renderer counts the column in characters of the excerpt; every other format
         // counts terminal cells from the start of the line (a tab, a wide character, a cut line).
         let counted = excerpt[..local.start].chars().count() + 1;
-        let wrong = format!("{}:{}:{counted}", checked.path, place.start.line);
-        let right = format!(
-            "{}:{}:{}",
-            checked.path, place.start.line, place.start.column
-        );
+        let wrong = format!("{path}:{}:{counted}", place.start.line);
+        let right = format!("{path}:{}:{}", place.start.line, place.start.column);
         let title_end = rendered.find('\n').map_or(rendered.len(), |i| i + 1);
         let (title, rest) = rendered.split_at(title_end);
         writeln!(out, "{title}{}\n", rest.replacen(&wrong, &right, 1))?;
@@ -39,7 +37,7 @@ pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
             "strength[{}]: {} --> {}:{}:{} {:?}",
             strength.id(),
             strength.message(),
-            checked.path,
+            path,
             place.start.line,
             place.start.column,
             strength.text()
@@ -53,7 +51,7 @@ pub fn write_summary(out: &mut impl Write, checked: &Checked) -> io::Result<()> 
     writeln!(
         out,
         "{}",
-        summary_line(&checked.name, checked.report.summary())
+        summary_line(&super::printable(&checked.name), checked.report.summary())
     )
 }
 
@@ -91,7 +89,7 @@ fn diagnostic<'a>(
     group
 }
 
-/// The lines holding `span`, cut to [`CONTEXT`] bytes on each side and the span to
+/// The lines holding `span` (ended by `\n`, `\r\n` or a `\r` alone), cut to [`CONTEXT`] bytes on each side and the span to
 /// [`SPAN_SHOWN`], and the span's place in that excerpt.
 fn excerpt(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     let floor = |mut at: usize| {
@@ -103,25 +101,25 @@ fn excerpt(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     let shown_end = floor(span.end.min(span.start + SPAN_SHOWN));
     let reach_back = floor(span.start.saturating_sub(CONTEXT));
     let first = text[reach_back..span.start]
-        .rfind('\n')
+        .rfind(['\n', '\r'])
         .map_or(reach_back, |i| reach_back + i + 1);
     let reach_on = floor((shown_end + CONTEXT).min(text.len()));
     let last = if shown_end < span.end {
         shown_end
     } else {
         text[shown_end..reach_on]
-            .find('\n')
+            .find(['\n', '\r'])
             .map_or(reach_on, |i| shown_end + i)
     };
     let mut excerpt = String::new();
-    let line_start = first == 0 || text.as_bytes()[first - 1] == b'\n';
+    let line_start = first == 0 || matches!(text.as_bytes()[first - 1], b'\n' | b'\r');
     if !line_start {
         excerpt.push_str(CUT);
     }
     let start = excerpt.len() + span.start - first;
-    excerpt.push_str(text[first..last].trim_end_matches('\r'));
+    excerpt.push_str(&text[first..last]);
     let end = (excerpt.len()).min(start + (shown_end - span.start));
-    let line_end = last == text.len() || text.as_bytes()[last] == b'\n';
+    let line_end = last == text.len() || matches!(text.as_bytes()[last], b'\n' | b'\r');
     if !line_end {
         excerpt.push_str(CUT);
     }
