@@ -64,6 +64,24 @@ fn report_warning(message: &str) {
 
 fn run(args: &Args) -> Result<u8, Failure> {
     let config = load_config(args)?;
+    // A config file found in a parent directory can turn every built-in check off; say so,
+    // rather than report clean drafts that were never checked.
+    if let Some(path) = config
+        .path
+        .as_ref()
+        .filter(|_| !config.builtin && !args.no_builtin)
+    {
+        let lexicons = config.lexicons.len() + args.lexicon.len();
+        report_warning(&format!(
+            "{}: builtin = false turns the built-in lexicons off; {}",
+            path.display(),
+            match lexicons {
+                0 => "no lexicon is left, so nothing is checked".to_string(),
+                1 => "only 1 lexicon of your own is checked".to_string(),
+                n => format!("only {n} lexicons of your own are checked"),
+            }
+        ));
+    }
     let linter = build_linter(args, &config)?;
     let mut out = anstream::stdout().lock();
 
@@ -104,9 +122,19 @@ fn run(args: &Args) -> Result<u8, Failure> {
             batch
                 .par_iter()
                 .map(|source| {
-                    let bytes = read_bytes(source, args.max_size)?;
-                    let parts = check_input(&linter, source, &bytes, args.input)?;
-                    Ok((bytes, parts))
+                    // A bug that panics on one input must not end the run: the other files'
+                    // results still print, and this one is reported as an error.
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let bytes = read_bytes(source, args.max_size)?;
+                        let parts = check_input(&linter, source, &bytes, args.input)?;
+                        Ok((bytes, parts))
+                    }))
+                    .unwrap_or_else(|_| {
+                        Err(InputError::new(
+                            source,
+                            "tonelint failed on this input (an internal error, please report it)",
+                        ))
+                    })
                 })
                 .collect()
         });

@@ -30,7 +30,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Part, DocumentError> {
     Ok(builder.finish(None, Vec::new()))
 }
 
-fn shift(mut segments: Vec<Segment>, by: usize) -> Vec<Segment> {
+/// `segments` with their original offsets moved `by` bytes on (a piece read out of a larger
+/// input).
+pub(crate) fn shift(mut segments: Vec<Segment>, by: usize) -> Vec<Segment> {
     for s in &mut segments {
         s.original.start += by;
         s.original.end += by;
