@@ -187,7 +187,7 @@ fn run(args: &Args) -> Result<u8, Failure> {
                     Format::Short => render::lines::write_short(&mut out, checked)?,
                     Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
                     Format::Github => render::lines::write_github(&mut out, checked)?,
-                    Format::Json => json.add(checked, args.summary)?,
+                    Format::Json => json.add(&mut out, checked, args.summary)?,
                     Format::Sarif => sarif.add(checked),
                 }
             }
@@ -200,7 +200,7 @@ fn run(args: &Args) -> Result<u8, Failure> {
     }
     if !args.quiet {
         match args.format {
-            Format::Json => json.write(&mut out)?,
+            Format::Json => json.finish(&mut out)?,
             Format::Sarif => sarif.write(&mut out)?,
             _ => {}
         }

@@ -170,3 +170,37 @@ pub fn summary_line(name: &str, summary: &Summary) -> String {
         summary.words, summary.score, summary.verdict
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        let text = "First line.\nThis is unacceptable.\r\nLast.";
+        let at = text.find("unacceptable").unwrap();
+        let (shown, local) = excerpt(text, at..at + 12);
+        assert_eq!(shown, "This is unacceptable.");
+        assert_eq!(&shown[local], "unacceptable");
+    }
+
+    /// Issue 16, cases 4 and 5: a finding on a long line, or spanning a long decoded block,
+    /// shows a bounded excerpt, cut with `...`.
+    #[test]
+    fn a_long_line_and_a_long_span_are_cut() {
+        let text = format!(
+            "{}This is unacceptable.{}",
+            "a ".repeat(5000),
+            " b".repeat(5000)
+        );
+        let at = text.find("unacceptable").unwrap();
+        let (shown, local) = excerpt(&text, at..at + 12);
+        assert!(shown.starts_with(CUT) && shown.ends_with(CUT), "{shown}");
+        assert!(shown.len() <= 2 * CONTEXT + 12 + 2 * CUT.len());
+        assert_eq!(&shown[local], "unacceptable");
+
+        let (shown, local) = excerpt(&text, 0..text.len());
+        assert_eq!(local, 0..SPAN_SHOWN);
+        assert_eq!(shown.len(), SPAN_SHOWN + CUT.len());
+    }
+}
