@@ -230,9 +230,10 @@ fn write_under_file_size_limit(dir: &Path, setup: &str) -> (Output, std::path::P
     (run, path)
 }
 
-/// `--write` killed part way (here by the file-size limit, SIGXFSZ, while the fixed text is being
+/// `--write` stopped part way (here by the file-size limit, SIGXFSZ, while the fixed text is being
 /// written): the original is intact, because the new text goes to a temporary file that only
-/// replaces the original once it is complete.
+/// replaces the original once it is complete. SIGXFSZ once killed the run and left that file
+/// behind; it is now caught, so the write fails with an error that removes it.
 #[test]
 fn write_killed_part_way_leaves_the_original_intact() {
     let tmp = tempfile::tempdir().unwrap();
@@ -243,6 +244,97 @@ fn write_killed_part_way_leaves_the_original_intact() {
         "the write cannot have succeeded"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), large_draft());
+    // Issue 16, case 11: a signal in the write window left the temporary file behind.
+    let names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["draft.txt"], "no temporary file is left");
+}
+
+/// Issue 16, case 11: SIGTERM while `--write`'s temporary file exists (an 18 MB one was left
+/// behind) removes it, and the file is either the old text or the new, whole.
+#[test]
+fn write_ended_by_sigterm_leaves_no_temporary_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let path = dir.join("draft.txt");
+    // Large enough that the run spends a while checking and writing.
+    let draft = large_draft().repeat(200);
+    std::fs::write(&path, &draft).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tonelint"))
+        .current_dir(dir)
+        .args(["--no-config", "--write", "draft.txt"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary file to appear, then end the run with SIGTERM.
+    let started = std::time::Instant::now();
+    let mut seen = false;
+    while child.try_wait().unwrap().is_none() && started.elapsed().as_secs() < 60 {
+        let temp = std::fs::read_dir(dir).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".tonelint-")
+        });
+        if temp {
+            seen = true;
+            let _ = Command::new("kill")
+                .args(["-TERM", &child.id().to_string()])
+                .status();
+            break;
+        }
+    }
+    let status = child.wait().unwrap();
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["draft.txt"],
+        "no temporary file is left ({status:?})"
+    );
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        now == draft || !now.contains("??"),
+        "the file is whole, old or new"
+    );
+    if !seen {
+        eprintln!("the run ended before its temporary file was seen; nothing was signalled");
+    }
+}
+
+/// Issue 16, case 11: a file owned by another user, in a directory anyone may write to, is not
+/// replaced by one owned by the caller.
+#[test]
+fn write_keeps_the_owner_or_refuses() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let path = dir.join("draft.txt");
+    std::fs::write(&path, DRAFT).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let owner = std::fs::metadata(&path).unwrap().uid();
+    let Some(run) = tonelint_unprivileged(dir, &["--write", "draft.txt"]) else {
+        eprintln!("skipping: running as root without a way to drop privileges");
+        return;
+    };
+    let after = std::fs::metadata(&path).unwrap();
+    if after.uid() == owner && std::fs::read_to_string(&path).unwrap() != DRAFT {
+        // Not root: the caller owns the file, and it was fixed in place of itself.
+        return;
+    }
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("draft.txt: not writing the fixes: it belongs to user"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(after.uid(), owner);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), DRAFT);
 }
 
 /// The same limit with SIGXFSZ ignored makes the write fail with an error (EFBIG) instead: the
@@ -313,4 +405,120 @@ fn a_lexicon_of_a_hundred_thousand_rules_parses_in_linear_time() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+/// Issue 16, case 1: a tag with thousands of double-quoted attributes overflowed the HTML
+/// tokenizer's stack and aborted the run (exit 134), losing every other file's output; also in
+/// an email's HTML part and in end tags. Now each is read like any other, and the other file is
+/// reported.
+#[test]
+fn a_tag_with_thousands_of_attributes_does_not_end_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let attributes = "a=\"b\" ".repeat(50_000);
+    std::fs::write(
+        dir.join("evil.html"),
+        format!("<p {attributes}>This is unacceptable</p {attributes}>\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("evil.eml"),
+        format!(
+            "From: a@example.com\nSubject: hi\nContent-Type: text/html\n\n<div {attributes}>This is unacceptable.</div>\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("other.txt"), "This delay is unacceptable.\n").unwrap();
+    let run = tonelint(
+        dir,
+        &["--format", "short", "evil.html", "evil.eml", "other.txt"],
+    );
+    assert!(
+        run.status.code().is_some_and(|c| c <= 2),
+        "{:?}",
+        run.status
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    for file in ["evil.html:1:", "evil.eml:5:", "other.txt:1:"] {
+        assert!(stdout.contains(file), "{file} not reported:\n{stdout}");
+    }
+}
+
+/// Issue 16, cases 4 and 5: human output showed the whole line (or the whole decoded block of a
+/// base64 body, which every finding in it spans) for each finding, so a dense 400 KB line took
+/// 240 s and a 1 MB base64 body 59 s. Each finding now shows a bounded excerpt. Output bytes
+/// must grow with the input, for every format, on a long line, a base64 body and a one-line
+/// HTML email.
+#[test]
+fn output_grows_linearly_on_long_lines_and_encoded_bodies() {
+    use std::fmt::Write as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let sentence = "This delay is unacceptable. I need you to sign it right now. ";
+    let text = |size: usize| sentence.repeat(size / sentence.len());
+    let base64 = |bytes: &[u8]| {
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for (i, chunk) in bytes.chunks(3).enumerate() {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (j, &b)| n | u32::from(b) << (16 - 8 * j));
+            for k in 0..4 {
+                let sextet = (n >> (18 - 6 * k)) & 63;
+                out.push(if k <= chunk.len() {
+                    ALPHABET[sextet as usize] as char
+                } else {
+                    '='
+                });
+            }
+            if i % 19 == 18 {
+                out.push('\n');
+            }
+        }
+        out
+    };
+    let inputs = |size: usize| {
+        let mut html = String::new();
+        for _ in 0..size / (sentence.len() + 20) {
+            write!(html, "<p class=\"c\">{sentence}</p>").unwrap();
+        }
+        [
+            ("line.txt", format!("{}\n", text(size))),
+            (
+                "base64.eml",
+                format!(
+                    "From: a@example.com\nSubject: x\nContent-Type: text/plain\n\
+                     Content-Transfer-Encoding: base64\n\n{}\n",
+                    base64(text(size).as_bytes())
+                ),
+            ),
+            (
+                "minified.eml",
+                format!("From: a@example.com\nSubject: x\nContent-Type: text/html\n\n{html}\n"),
+            ),
+        ]
+    };
+    // 16 KB and 256 KB: the ratio is what tells linear from quadratic, and the test build is
+    // unoptimised.
+    let small_inputs = inputs(16 * 1024);
+    let large_inputs = inputs(256 * 1024);
+    for (small, large) in small_inputs.iter().zip(&large_inputs) {
+        for format in ["human", "short", "json", "sarif"] {
+            let bytes = |(name, content): &(&str, String)| {
+                std::fs::write(dir.join(name), content).unwrap();
+                let run = tonelint(dir, &["--format", format, name]);
+                assert_eq!(run.status.code(), Some(1), "{name}: {}", stderr(&run));
+                run.stdout.len()
+            };
+            let (small_out, large_out) = (bytes(small), bytes(large));
+            assert!(small_out > 2_000, "{} {format}: {small_out}", small.0);
+            // 16 times the input: linear is 16 times the output, quadratic 256 times.
+            assert!(
+                large_out <= 3 * 16 * small_out,
+                "{} {format}: {small_out} then {large_out} bytes",
+                small.0
+            );
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! `tonelint_document::extract` as email and as mbox on arbitrary bytes, then the CLI's whole
+//! `tonelint_document::extract` as email, as mbox and as HTML on arbitrary bytes, then the CLI's whole
 //! path from bytes to located findings (`check_input`), which maps spans back into the file.
 #![no_main]
 
@@ -35,7 +35,7 @@ fn check_part(bytes: &[u8], part: &Part) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    for kind in [InputKind::Email, InputKind::Mbox] {
+    for kind in [InputKind::Email, InputKind::Mbox, InputKind::Html] {
         if let Ok(parts) = extract(data, kind, None) {
             for part in &parts {
                 check_part(data, part);

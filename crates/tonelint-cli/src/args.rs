@@ -25,7 +25,8 @@ pub struct Args {
     #[arg(long, default_value = "auto", value_name = "KIND", value_parser = parse_input_kind)]
     pub input: tonelint_document::InputKind,
 
-    /// How many files to check at once (default: one per core).
+    /// How many files to check at once (default: one per core; never more than there are files,
+    /// nor more than 256).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 

@@ -3,11 +3,12 @@
 
 use std::ops::Range;
 
-use tonelint::{Cursor, Finding, LineColumn, Linter, Report};
+use tonelint::{Finding, LineColumn, Linter, Report};
 use tonelint_document::{DocumentError, InputKind, Part, extract};
 
 use crate::fix::ByteEdit;
 use crate::input::{InputError, Source};
+use crate::locate::Locator;
 
 /// A finding's place in the input as the user sees it.
 #[derive(Clone, Debug)]
@@ -16,6 +17,9 @@ pub struct Place {
     pub span: Range<usize>,
     pub start: LineColumn,
     pub end: LineColumn,
+    /// 1-based columns of the start and end in Unicode code points (SARIF's unit).
+    pub start_code_point: usize,
+    pub end_code_point: usize,
 }
 
 /// The result of checking one input (a file, standard input, or one message of a mailbox).
@@ -76,17 +80,26 @@ pub fn check_input(
     let shown = Shown::new(bytes);
     let text: std::sync::Arc<str> = shown.text.clone().into();
     let path = source.to_string();
+    // One walk through the file for the starts of all parts' findings and one for their ends:
+    // parts follow each other in the file, so neither goes back to its start for each part.
+    let mut starts = Locator::new(&shown.text);
+    let mut ends = Locator::new(&shown.text);
     Ok(parts
         .into_iter()
         .map(|part| {
             let report = linter.check(&part.text);
-            let mut cursor = Cursor::new(&shown.text);
             let mut place = |span: Range<usize>| {
                 let original = part.to_original_range(span);
                 let span = shown.map(original.start)..shown.map_end(original.end);
-                let start = cursor.advance_to(span.start);
-                let end = cursor.peek(span.end);
-                Place { span, start, end }
+                let start = starts.locate(span.start);
+                let end = ends.locate(span.end);
+                Place {
+                    span,
+                    start: start.cells,
+                    end: end.cells,
+                    start_code_point: start.code_point_column,
+                    end_code_point: end.code_point_column,
+                }
             };
             let places = report.findings().iter().map(|f| place(f.span())).collect();
             let edits = report
@@ -199,11 +212,37 @@ mod tests {
         assert_eq!(shown.map_end(4), 6);
     }
 
+    /// Issue 16, case 3: each message of a mailbox started its positions from the start of the
+    /// file, so 40,000 messages took a minute. The bytes walked must grow with the mailbox.
+    #[test]
+    fn a_mailbox_is_located_in_linear_work() {
+        let linter = Linter::new();
+        let walked = |messages: usize| {
+            let mbox: String = (0..messages)
+                .map(|i| {
+                    format!(
+                        "From a@b Mon Jan  1 00:00:00 2001\nFrom: a@example.com\nSubject: m{i}\n\n\
+                         This delay is unacceptable. Please advise.\n\n"
+                    )
+                })
+                .collect();
+            crate::locate::WALKED.with(|n| n.set(0));
+            let source = Source::File("big.mbox".into());
+            let checked = check_input(&linter, &source, mbox.as_bytes(), InputKind::Mbox).unwrap();
+            assert_eq!(checked.len(), messages);
+            assert!(checked.iter().all(|c| c.places.len() == 1));
+            crate::locate::WALKED.with(|n| n.get())
+        };
+        let (small, large) = (walked(250), walked(4000));
+        // 16 times the messages: linear is 16 times the work, quadratic 256 times.
+        assert!(large <= 3 * 16 * small.max(1), "{small} then {large}");
+    }
+
     #[test]
     fn positions_count_lines_and_cells() {
-        let mut cursor = Cursor::new("ab\n\u{4F60}x");
-        assert_eq!(cursor.advance_to(1), LineColumn { line: 1, column: 2 });
-        assert_eq!(cursor.advance_to(6), LineColumn { line: 2, column: 3 });
-        assert_eq!(cursor.advance_to(0), LineColumn { line: 1, column: 1 });
+        let mut locator = Locator::new("ab\n\u{4F60}x");
+        assert_eq!(locator.locate(1).cells, LineColumn { line: 1, column: 2 });
+        assert_eq!(locator.locate(6).cells, LineColumn { line: 2, column: 3 });
+        assert_eq!(locator.locate(0).cells, LineColumn { line: 1, column: 1 });
     }
 }

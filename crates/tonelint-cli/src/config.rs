@@ -95,12 +95,8 @@ impl Config {
     /// Reads and checks a config file. Errors name the file, line and column.
     pub fn load(path: &Path) -> Result<Config, String> {
         let name = path.display();
-        let bytes = std::fs::read(path).map_err(|err| {
-            format!(
-                "{name}: cannot read config: {}",
-                crate::input::io_reason(&err)
-            )
-        })?;
+        let bytes = crate::input::read_settings(path, crate::input::MAX_CONFIG_BYTES)
+            .map_err(|err| format!("{name}: cannot read config: {err}"))?;
         let text = String::from_utf8(bytes).map_err(|err| {
             format!(
                 "{name}: config is not valid UTF-8 (byte offset {})",

@@ -162,7 +162,7 @@ pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError>
         Source::Stdin => {
             io::stdin()
                 .lock()
-                .take(max_size + 1)
+                .take(max_size.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(cannot_read)?;
         }
@@ -179,7 +179,7 @@ pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError>
             {
                 return Err(too_large());
             }
-            file.take(max_size + 1)
+            file.take(max_size.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(cannot_read)?;
         }
@@ -202,6 +202,44 @@ pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError>
         return Err(fail(
             "holds only white space; there is nothing to check".into(),
         ));
+    }
+    Ok(bytes)
+}
+
+/// The most bytes a config file may hold (1 MiB): a real one is a few hundred bytes, and a
+/// path such as `/dev/zero` must not be read until memory runs out.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// The most bytes a lexicon file may hold (64 MiB): 100,000 rules take 30 MB.
+pub const MAX_LEXICON_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a settings file (config or lexicon) was not read.
+#[derive(Debug)]
+pub enum SettingsReadError {
+    Io(io::Error),
+    /// Holds more than the limit, in bytes.
+    TooLarge(u64),
+}
+
+impl fmt::Display for SettingsReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SettingsReadError::Io(err) => f.write_str(&io_reason(err)),
+            SettingsReadError::TooLarge(limit) => write!(f, "it is larger than {limit} bytes"),
+        }
+    }
+}
+
+/// Reads a whole settings file, refusing one over `limit` bytes without reading past it
+/// (devices and pipes report no size, so the read itself is bounded).
+pub fn read_settings(path: &Path, limit: u64) -> Result<Vec<u8>, SettingsReadError> {
+    let file = std::fs::File::open(path).map_err(SettingsReadError::Io)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(SettingsReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(SettingsReadError::TooLarge(limit));
     }
     Ok(bytes)
 }

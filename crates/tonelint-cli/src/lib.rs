@@ -5,6 +5,9 @@
 pub mod args;
 pub mod checked;
 pub mod config;
+pub mod diff;
 pub mod fix;
 pub mod input;
+pub mod locate;
 pub mod render;
+pub mod schedule;

@@ -14,7 +14,7 @@ use tonelint_cli::checked::{Checked, check_input};
 use tonelint_cli::config::Config;
 use tonelint_cli::input::{self, InputError, Source, io_reason, read_bytes};
 use tonelint_cli::render::json::JsonRun;
-use tonelint_cli::{fix, render};
+use tonelint_cli::{diff, fix, render, schedule};
 
 /// Findings at or above `--fail-on`.
 const EXIT_FINDINGS: u8 = 1;
@@ -64,6 +64,24 @@ fn report_warning(message: &str) {
 
 fn run(args: &Args) -> Result<u8, Failure> {
     let config = load_config(args)?;
+    // A config file found in a parent directory can turn every built-in check off; say so,
+    // rather than report clean drafts that were never checked.
+    if let Some(path) = config
+        .path
+        .as_ref()
+        .filter(|_| !config.builtin && !args.no_builtin)
+    {
+        let lexicons = config.lexicons.len() + args.lexicon.len();
+        report_warning(&format!(
+            "{}: builtin = false turns the built-in lexicons off; {}",
+            path.display(),
+            match lexicons {
+                0 => "no lexicon is left, so nothing is checked".to_string(),
+                1 => "only 1 lexicon of your own is checked".to_string(),
+                n => format!("only {n} lexicons of your own are checked"),
+            }
+        ));
+    }
     let linter = build_linter(args, &config)?;
     let mut out = anstream::stdout().lock();
 
@@ -90,74 +108,91 @@ fn run(args: &Args) -> Result<u8, Failure> {
         json.add_error(err.source.to_string(), err.message);
         status = EXIT_ERROR;
     }
-    if let Some(threads) = args.threads {
-        // Only fails if a pool was already built, which nothing here does.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global();
-    }
-    // Files are read and checked in parallel; results come back in input order, so output is
-    // the same whatever the thread count.
-    let results: Vec<Result<Read, InputError>> = sources
-        .par_iter()
-        .map(|source| {
-            let bytes = read_bytes(source, args.max_size)?;
-            let parts = check_input(&linter, source, &bytes, args.input)?;
-            Ok((bytes, parts))
-        })
-        .collect();
+    let workers = schedule::worker_count(args.threads, sources.len());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build()
+        .map_err(|err| Failure::Usage(format!("cannot start {workers} threads: {err}")))?;
     let fixing = args.fix || args.diff || args.write;
-    for (source, result) in sources.iter().zip(results) {
-        let (bytes, checked_parts) = match result {
-            Ok(done) => done,
-            Err(err) => {
-                report_error(&err.to_string());
-                sarif.add_error(&err.source.to_string(), &err.message);
-                json.add_error(err.source.to_string(), err.message);
-                status = EXIT_ERROR;
-                continue;
-            }
-        };
-        for checked in &checked_parts {
-            for warning in &checked.warnings {
-                report_warning(&format!("{}: {warning}", checked.name));
-            }
-            // When fixing, what counts is what the fixes leave behind.
-            let fails = |f: &tonelint::Finding| {
-                threshold.is_some_and(|t| f.severity() >= t) && !(fixing && f.fix().is_some())
+    // Files are read and checked in parallel a batch at a time; each batch's results come back
+    // in input order and are printed before the next batch is read, so output is the same
+    // whatever the thread count and memory holds one batch, not the whole run.
+    for batch in sources.chunks(workers * schedule::BATCH_PER_WORKER) {
+        let results: Vec<Result<Read, InputError>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|source| {
+                    // A bug that panics on one input must not end the run: the other files'
+                    // results still print, and this one is reported as an error.
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let bytes = read_bytes(source, args.max_size)?;
+                        let parts = check_input(&linter, source, &bytes, args.input)?;
+                        Ok((bytes, parts))
+                    }))
+                    .unwrap_or_else(|_| {
+                        Err(InputError::new(
+                            source,
+                            "tonelint failed on this input (an internal error, please report it)",
+                        ))
+                    })
+                })
+                .collect()
+        });
+        for (source, result) in batch.iter().zip(results) {
+            let (bytes, checked_parts) = match result {
+                Ok(done) => done,
+                Err(err) => {
+                    report_error(&err.to_string());
+                    sarif.add_error(&err.source.to_string(), &err.message);
+                    json.add_error(err.source.to_string(), err.message);
+                    status = EXIT_ERROR;
+                    continue;
+                }
             };
-            if status == 0 && checked.report.findings().iter().any(fails) {
-                status = EXIT_FINDINGS;
+            for checked in &checked_parts {
+                for warning in &checked.warnings {
+                    report_warning(&format!("{}: {warning}", checked.name));
+                }
+                // When fixing, what counts is what the fixes leave behind.
+                let fails = |f: &tonelint::Finding| {
+                    threshold.is_some_and(|t| f.severity() >= t) && !(fixing && f.fix().is_some())
+                };
+                if status == 0 && checked.report.findings().iter().any(fails) {
+                    status = EXIT_FINDINGS;
+                }
             }
-        }
-        if fixing {
-            if let Err(message) = apply_fixes(
-                &mut out,
-                args,
-                source,
-                &bytes,
-                &checked_parts,
-                sources.len() > 1,
-            )? {
-                report_error(&message);
-                status = EXIT_ERROR;
-            }
-            continue;
-        }
-        for checked in &checked_parts {
-            if args.quiet {
+            if fixing {
+                if let Err(message) = apply_fixes(
+                    &mut out,
+                    args,
+                    source,
+                    &bytes,
+                    &checked_parts,
+                    sources.len() > 1,
+                )? {
+                    report_error(&message);
+                    status = EXIT_ERROR;
+                }
                 continue;
             }
-            match args.format {
-                Format::Human if args.summary => render::human::write_summary(&mut out, checked)?,
-                Format::Human => render::human::write_report(&mut out, checked)?,
-                Format::Short => render::lines::write_short(&mut out, checked)?,
-                Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
-                Format::Github => render::lines::write_github(&mut out, checked)?,
-                Format::Json => json.add(checked, args.summary)?,
-                Format::Sarif => sarif.add(checked),
+            for checked in &checked_parts {
+                if args.quiet {
+                    continue;
+                }
+                match args.format {
+                    Format::Human if args.summary => {
+                        render::human::write_summary(&mut out, checked)?
+                    }
+                    Format::Human => render::human::write_report(&mut out, checked)?,
+                    Format::Short => render::lines::write_short(&mut out, checked)?,
+                    Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
+                    Format::Github => render::lines::write_github(&mut out, checked)?,
+                    Format::Json => json.add(&mut out, checked, args.summary)?,
+                    Format::Sarif => sarif.add(checked),
+                }
             }
         }
+        out.flush()?;
     }
     if fixing {
         out.flush()?;
@@ -165,7 +200,7 @@ fn run(args: &Args) -> Result<u8, Failure> {
     }
     if !args.quiet {
         match args.format {
-            Format::Json => json.write(&mut out)?,
+            Format::Json => json.finish(&mut out)?,
             Format::Sarif => sarif.write(&mut out)?,
             _ => {}
         }
@@ -190,8 +225,9 @@ fn apply_fixes(
     let edits = fix::file_edits(parts);
     let fixed = fix::apply(bytes, &edits);
     let name = source.to_string();
-    if args.diff && !edits.is_empty() {
-        fix::write_diff(out, &name, bytes, &fixed)?;
+    // --quiet prints nothing, a diff included: only the exit status tells.
+    if args.diff && !args.quiet {
+        diff::write_diff(out, &name, bytes, &edits)?;
     }
     if !args.write {
         if !args.diff && !args.quiet {
@@ -210,12 +246,14 @@ fn apply_fixes(
     if edits.is_empty() {
         return Ok(Ok(()));
     }
-    Ok(fix::write_atomically(path, &fixed).map_err(|err| {
-        format!(
-            "{name}: cannot write the fixes: {}; the file is unchanged",
-            io_reason(&err)
-        )
-    }))
+    Ok(
+        fix::write_atomically(path, bytes, &fixed).map_err(|err| match err {
+            fix::WriteError::Refused(reason) => {
+                format!("{name}: not writing the fixes: {reason}; the file is unchanged")
+            }
+            err => format!("{name}: cannot write the fixes: {err}; the file is unchanged"),
+        }),
+    )
 }
 
 fn explain(out: &mut impl Write, linter: &Linter, id: &str) -> Result<u8, Failure> {
@@ -297,9 +335,8 @@ fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
 
 fn load_lexicon(path: &Path) -> Result<Lexicon, Failure> {
     let name = path.display().to_string();
-    let text = std::fs::read(path).map_err(|err| {
-        Failure::Usage(format!("{name}: cannot read lexicon: {}", io_reason(&err)))
-    })?;
+    let text = input::read_settings(path, input::MAX_LEXICON_BYTES)
+        .map_err(|err| Failure::Usage(format!("{name}: cannot read lexicon: {err}")))?;
     let text = String::from_utf8(text).map_err(|err| {
         Failure::Usage(format!(
             "{name}: lexicon is not valid UTF-8 (byte offset {})",

@@ -13,10 +13,6 @@ use crate::html::{self, HtmlOptions};
 use crate::map::{Builder, Part, Segment, compose};
 use crate::quote::author_ranges;
 
-/// How deep multiparts may nest before the parts below are left out. Real mail rarely goes
-/// past 4; the limit keeps hostile input from costing much.
-pub(crate) const MAX_MIME_DEPTH: usize = 20;
-
 /// Reads `bytes` as one message; offsets in the result are offsets in `bytes`.
 pub(crate) fn extract(bytes: &[u8]) -> Result<Part, DocumentError> {
     let mut builder = Builder::new();
@@ -107,31 +103,31 @@ fn trim_range(bytes: &[u8], range: Range<usize>) -> Range<usize> {
 /// messages (`message/rfc822`) are someone else's text and are left out.
 fn body_parts(message: &Message<'_>, warnings: &mut Vec<String>) -> Vec<usize> {
     let mut chosen = Vec::new();
-    // An explicit stack instead of recursion: nesting depth is under the sender's control.
-    let mut stack = vec![(0usize, 0usize)];
-    let mut warned_depth = false;
-    while let Some((id, depth)) = stack.pop() {
+    // An explicit stack instead of recursion: nesting depth is under the sender's control. Each
+    // part is visited once, so every level is read (text below a depth limit once went unread
+    // with exit status 0).
+    let mut stack = vec![0usize];
+    while let Some(id) = stack.pop() {
         let Some(part) = message.parts.get(id) else {
             continue;
         };
         match &part.body {
+            // A multipart whose boundary is missing, empty or never found comes back as one
+            // text or binary part: read it as text rather than check nothing.
+            _ if !matches!(part.body, PartType::Multipart(_)) && is_multipart(part) => {
+                warnings.push(format!(
+                    "part {} is declared multipart but has no usable boundary (none given, empty, \
+                     or never found); its body was read as plain text",
+                    id + 1
+                ));
+                chosen.push(id);
+            }
             PartType::Text(_) | PartType::Html(_) => {
                 if is_body_text(part) {
                     chosen.push(id);
                 }
             }
             PartType::Multipart(children) => {
-                if depth >= MAX_MIME_DEPTH {
-                    if !warned_depth {
-                        warnings.push(format!(
-                            "MIME parts nested deeper than {MAX_MIME_DEPTH} levels (at part {}); \
-                             the parts below were left out",
-                            id + 1
-                        ));
-                        warned_depth = true;
-                    }
-                    continue;
-                }
                 let children: Vec<usize> = children.iter().map(|&c| c as usize).collect();
                 let alternative = part
                     .content_type()
@@ -139,17 +135,23 @@ fn body_parts(message: &Message<'_>, warnings: &mut Vec<String>) -> Vec<usize> {
                     .is_some_and(|s| s.eq_ignore_ascii_case("alternative"));
                 if alternative {
                     if let Some(best) = best_alternative(message, &children) {
-                        stack.push((best, depth + 1));
+                        stack.push(best);
                     }
                 } else {
                     // Reversed so that the stack pops them in document order.
-                    stack.extend(children.iter().rev().map(|&c| (c, depth + 1)));
+                    stack.extend(children.iter().rev());
                 }
             }
             PartType::Binary(_) | PartType::InlineBinary(_) | PartType::Message(_) => {}
         }
     }
     chosen
+}
+
+/// Whether a part is declared `multipart/*`.
+fn is_multipart(part: &MessagePart<'_>) -> bool {
+    part.content_type()
+        .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("multipart"))
 }
 
 /// Whether a text part is body text: `text/plain` (or untyped) or `text/html`, not attached.
@@ -208,6 +210,10 @@ fn decode_body(
     let (decoded, is_html): (String, bool) = match &part.body {
         PartType::Text(text) => (text.to_string(), false),
         PartType::Html(html) => (html.to_string(), true),
+        // A multipart without a usable boundary (see `body_parts`): its bytes, as text.
+        PartType::Binary(_) | PartType::InlineBinary(_) if is_multipart(part) => {
+            (String::from_utf8_lossy(raw).into_owned(), false)
+        }
         _ => return None,
     };
     let (decoded, map) = if part.is_encoding_problem && declared_base64 {
@@ -438,11 +444,14 @@ mod tests {
         );
     }
 
+    /// Issue 16, case 12: text nested below 20 MIME levels was left out with only a warning,
+    /// and the run passed. Every level is read now, a thousand of them too.
     #[test]
-    fn deeply_nested_multipart_is_cut_with_a_warning() {
+    fn deeply_nested_multipart_is_read_to_the_bottom() {
+        let depth = 1000;
         let mut bytes =
             b"Subject: deep\nContent-Type: multipart/mixed; boundary=\"b0\"\n\n".to_vec();
-        for level in 1..30 {
+        for level in 1..depth {
             bytes.extend_from_slice(
                 format!(
                     "--b{}\nContent-Type: multipart/mixed; boundary=\"b{level}\"\n\n",
@@ -451,18 +460,46 @@ mod tests {
                 .as_bytes(),
             );
         }
-        bytes.extend_from_slice(b"--b29\nContent-Type: text/plain\n\nBottom text.\n--b29--\n");
-        for level in (0..29).rev() {
+        bytes.extend_from_slice(
+            format!(
+                "--b{}\nContent-Type: text/plain\n\nBottom text.\n--b{}--\n",
+                depth - 1,
+                depth - 1
+            )
+            .as_bytes(),
+        );
+        for level in (0..depth - 1).rev() {
             bytes.extend_from_slice(format!("--b{level}--\n").as_bytes());
         }
         let part = read(&bytes);
-        assert_eq!(part.text, "deep");
-        assert_eq!(part.warnings.len(), 1);
-        assert!(
-            part.warnings[0].contains("nested deeper than 20"),
-            "{:?}",
-            part.warnings
-        );
+        assert_eq!(part.text, "deep\n\nBottom text.");
+        assert!(part.warnings.is_empty(), "{:?}", part.warnings);
+    }
+
+    /// Issue 16, case 12: a multipart whose boundary is missing, empty or never found was read
+    /// as nothing, with no warning. Its body is read as text, with a warning.
+    #[test]
+    fn a_multipart_without_a_usable_boundary_is_read_as_text() {
+        for header in [
+            "multipart/mixed; boundary=\"zz\"",
+            "multipart/mixed",
+            "multipart/alternative; boundary=\"\"",
+        ] {
+            let bytes = format!("Subject: s\nContent-Type: {header}\n\nThis is unacceptable.\n");
+            let part = read(bytes.as_bytes());
+            assert_eq!(part.text, "s\n\nThis is unacceptable.", "{header}");
+            assert_eq!(part.warnings.len(), 1, "{header}");
+            assert!(
+                part.warnings[0].contains("no usable boundary"),
+                "{:?}",
+                part.warnings
+            );
+            let at = part.text.find("unacceptable").unwrap();
+            assert_eq!(
+                &bytes.as_bytes()[part.to_original(at)..][..12],
+                b"unacceptable"
+            );
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@ use crate::detect::InputKind;
 
 /// Why an input could not be turned into author text.
 ///
-/// Problems that still leave something to lint (a malformed base64 body, MIME nested too deeply,
-/// a message in an mbox that is empty) are not errors: they end up in
+/// Problems that still leave something to lint (a malformed base64 body, a multipart without a
+/// usable boundary, a message in an mbox that is empty) are not errors: they end up in
 /// [`Part::warnings`](crate::Part::warnings) instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]

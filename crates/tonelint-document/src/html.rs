@@ -8,6 +8,7 @@ use html5gum::{Span, Tokenizer};
 use crate::align::align;
 use crate::detect::{InputKind, strip_bom};
 use crate::error::DocumentError;
+use crate::html_mask::blank_attributes;
 use crate::map::{Builder, Part, Segment};
 
 /// What to leave out besides markup, scripts and styles.
@@ -29,7 +30,9 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Part, DocumentError> {
     Ok(builder.finish(None, Vec::new()))
 }
 
-fn shift(mut segments: Vec<Segment>, by: usize) -> Vec<Segment> {
+/// `segments` with their original offsets moved `by` bytes on (a piece read out of a larger
+/// input).
+pub(crate) fn shift(mut segments: Vec<Segment>, by: usize) -> Vec<Segment> {
     for s in &mut segments {
         s.original.start += by;
         s.original.end += by;
@@ -96,6 +99,15 @@ const BLOCKS: [&[u8]; 38] = [
 
 /// Text of `source` and the map from it to offsets in `source`.
 pub(crate) fn extract_str(source: &str, options: HtmlOptions) -> (String, Vec<Segment>) {
+    // The tokenizer recurses once per double-quoted attribute; it never sees one (see
+    // `html_mask`). The blanked copy has the same bytes outside tags, so spans hold for `source`.
+    let blanked = blank_attributes(source);
+    tokenize(source, blanked.as_deref().unwrap_or(source), options)
+}
+
+/// Text of `source`, tokenizing `markup` (`source` or a copy of the same length that differs
+/// only inside tags).
+fn tokenize(source: &str, markup: &str, options: HtmlOptions) -> (String, Vec<Segment>) {
     let mut builder = Builder::new();
     // Names of the open elements we are skipping, innermost last.
     let mut skipping: Vec<Vec<u8>> = Vec::new();
@@ -136,7 +148,7 @@ pub(crate) fn extract_str(source: &str, options: HtmlOptions) -> (String, Vec<Se
     emitter.naively_switch_states(true);
     // The callback does its work as events arrive; it never yields a token, and reading a
     // `&str` cannot fail, so there is nothing to look at in the items.
-    for _ in Tokenizer::new_with_emitter(source, emitter) {}
+    for _ in Tokenizer::new_with_emitter(markup, emitter) {}
     builder.into_text_and_segments()
 }
 
@@ -217,6 +229,45 @@ mod tests {
         );
         let (text, _) = extract_str(html, HtmlOptions { skip_quotes: true });
         assert_eq!(text, "Mine\n\nMine again");
+    }
+
+    /// Thousands of double-quoted attributes once nested one set of the tokenizer's stack frames
+    /// each and aborted the process (issue 16, case 1); start and end tags alike.
+    #[test]
+    fn a_tag_with_a_hundred_thousand_attributes_is_read() {
+        let attributes = "a=\"b\" ".repeat(100_000);
+        let html = format!("<p {attributes}>This is unacceptable</p {attributes}>\n<p>Fine</p>");
+        let part = read(&html);
+        assert_eq!(part.text, "This is unacceptable\n\nFine");
+        let at = part.text.find("Fine").unwrap();
+        assert_eq!(&html[part.to_original(at)..][..4], "Fine");
+    }
+
+    /// Blanking attributes changes nothing the tokenizer reads as text, however odd the markup.
+    #[test]
+    fn blanked_attributes_read_as_the_original() {
+        let cases = [
+            "<p class=\"a > b\" title='x'>One &amp; two</p><br/>three",
+            "<a \"x>y\">z</a><a b = \"x>y\">w<a /=\"x>v",
+            "<!-- <a title=\" --> text <b x=\"y\"> <!DOCTYPE html> <?php x ?> <!-->z <!--->q",
+            "<script>if (a<b) x(\"<p a='b'>\")</SCRIPT x=1><p c=d>t</p>",
+            "<script><!--<script>a</script>b--></script><i x>y</i>",
+            "<title a=1><b x>t</title><textarea>&lt;u</textarea>after<style>p{}</style a='>'>s",
+            "<xmp><b x=1>raw</xmp>, <iframe>f</iframe>, <noscript>n</noscript> end",
+            "a < b, c <= d, </ >e, </>f, </3 g>h, <3 hearts, trailing <",
+            "<p\r\nclass=\"x\"\r\n>CRLF</p\r\n>, <p a=\"b\"c=d>glued</p><p a=>bare</p>",
+            "ok <p a=\"b",
+            "<plaintext a=\"1\"><b x>all text</b>",
+        ];
+        for html in cases {
+            let blanked = blank_attributes(html).unwrap_or_else(|| html.to_string());
+            assert_eq!(blanked.len(), html.len());
+            for skip_quotes in [false, true] {
+                let options = HtmlOptions { skip_quotes };
+                let original = tokenize(html, html, options);
+                assert_eq!(tokenize(html, &blanked, options), original, "{html}");
+            }
+        }
     }
 
     #[test]

@@ -57,9 +57,9 @@
 //! - **mbox**: each message as an email, one [`Part`] each, labelled with its `Message-ID`
 //!   (`<id@host>`) or `message N`. Messages start at a `From sender date` line that opens the
 //!   file or follows a blank line; `>From ` lines are unescaped (mboxrd and mboxo).
-//! - **Markdown**: the text of paragraphs, headings, list items, block quotes, table cells and
-//!   link texts; not code blocks, inline code, HTML, images, front matter, autolinks or bare
-//!   URLs.
+//! - **Markdown**: the text of paragraphs, headings, list items, block quotes, table cells,
+//!   link texts and HTML blocks (read as HTML, below); not code blocks, inline code, inline HTML
+//!   tags, images, front matter, autolinks or bare URLs.
 //! - **HTML**: text nodes, with character references decoded; not `<script>`, `<style>`,
 //!   `<title>`, `<template>` and the like, and not attributes. In an email's HTML part
 //!   `<blockquote>` (the quoted message) is left out too.
@@ -88,7 +88,8 @@
 //!
 //! # Limits
 //!
-//! - Multiparts nested deeper than 20 levels are not read below that depth; a warning says so.
+//! - Multiparts are read at every depth. A multipart whose boundary is missing, empty or never
+//!   found is read as plain text, with a warning.
 //! - Malformed base64 is decoded leniently (skipping stray characters) with a warning.
 //! - Plain text, Markdown and HTML must be UTF-8; otherwise [`DocumentError::InvalidUtf8`]
 //!   names the offset, line and column of the first bad byte.
@@ -100,6 +101,7 @@ mod detect;
 mod email;
 mod error;
 mod html;
+mod html_mask;
 mod map;
 mod markdown;
 mod mbox;

@@ -1,5 +1,5 @@
-//! The prose of a Markdown document: paragraphs, headings, list items, block quotes and table
-//! cells, without code, HTML, images or URLs.
+//! The prose of a Markdown document: paragraphs, headings, list items, block quotes, table
+//! cells and the text of HTML blocks, without code, markup, images or URLs.
 
 use std::ops::Range;
 
@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use crate::align::align;
 use crate::detect::{InputKind, strip_bom};
 use crate::error::DocumentError;
+use crate::html::{self, HtmlOptions};
 use crate::map::{Builder, Part};
 
 /// Reads `bytes` as a Markdown document.
@@ -45,6 +46,18 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Part, DocumentError> {
                 if skipped {
                     skipping += 1;
                     builder.separate();
+                    // An HTML block (`<div>`, `<details>`) holds prose too: its text nodes are
+                    // read as in an HTML document; the block's own events are then skipped.
+                    if matches!(tag, Tag::HtmlBlock) && skipping == 1 {
+                        let (text, segments) =
+                            html::extract_str(&source[range.clone()], HtmlOptions::default());
+                        builder.push_mapped(
+                            &text,
+                            0..text.len(),
+                            &html::shift(segments, base + range.start),
+                        );
+                        builder.separate();
+                    }
                 } else if is_block(&tag) {
                     builder.separate();
                 }
@@ -242,7 +255,20 @@ mod tests {
     fn html_blocks_images_front_matter_and_bare_urls() {
         let md = "---\ntitle: x\n---\n\n<div>\nraw html\n</div>\n\n![alt text](a.png) Read https://example.com/fix-it-now, then reply.\n";
         let part = read(md);
-        assert_eq!(part.text, "Read\n\n, then reply.");
+        assert_eq!(part.text, "raw html\n\nRead\n\n, then reply.");
+    }
+
+    /// Issue 16, case 13: the text of HTML blocks was not checked at all.
+    #[test]
+    fn html_blocks_are_read_as_html() {
+        let md = "Intro.\n\n<details>\n<summary>Status &amp; <b>next</b> steps</summary>\n<p class=\"x\">This is unacceptable.</p>\n<script>var a = 1;</script>\n</details>\n\nAfter.\n";
+        let part = read(md);
+        assert_eq!(
+            part.text,
+            "Intro.\n\nStatus & next steps\n\nThis is unacceptable.\n\nAfter."
+        );
+        let at = part.text.find("unacceptable").unwrap();
+        assert_eq!(&md[part.to_original(at)..][..12], "unacceptable");
     }
 
     #[test]

@@ -39,6 +39,18 @@ const SMALL_CHUNK: usize = 4096;
 /// How many occurrences in small chunks a window handles before it builds its DFAs.
 const OCCURRENCES_BEFORE_DFAS: u32 = 32;
 
+/// The most bytes one side's DFA reads from one occurrence. A side that is still alive there
+/// reaches as far as it can match, or to the edge of the chunk, as when its DFA gives out. In
+/// prose a side dies within a few words; without the limit a run such as `!!!!...` (where
+/// `!{2,}` stays alive to the end) was read once per `!`, in time the square of its length.
+const SCAN_LIMIT: usize = 256;
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes the window DFAs have read on this thread: the work that must grow linearly.
+    static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The pool of caches a lazy DFA builds its states in (one per thread at a time).
 type Caches = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
 
@@ -75,15 +87,21 @@ impl Lazy {
 
     /// Runs the DFA, anchored, over `bytes` until it dies. Returns how many bytes it read while
     /// alive, `Some(None)` when it never matched (nothing here can be part of a match), or
-    /// `None` when its cache gave out.
+    /// `None` when its cache gave out or it read [`SCAN_LIMIT`] bytes still alive.
     fn scan<'a>(&self, bytes: impl Iterator<Item = &'a u8>) -> Option<Option<usize>> {
+        let mut bytes = bytes.take(SCAN_LIMIT + 1);
         let mut cache = self.caches.get();
         let dfa = &self.dfa;
         let config = start::Config::new().anchored(Anchored::Yes);
         let mut state = dfa.start_state(&mut cache, &config).ok()?;
         let mut matched = false;
         let mut read = 0;
-        for &b in bytes {
+        for &b in bytes.by_ref() {
+            #[cfg(test)]
+            SCANNED.with(|n| n.set(n.get() + 1));
+            if read == SCAN_LIMIT {
+                return None;
+            }
             state = dfa.next_state(&mut cache, state, b).ok()?;
             if state.is_tagged() {
                 if state.is_dead() || state.is_quit() {
@@ -144,8 +162,14 @@ impl Window {
 
     /// The span a match around the word at `word` can cover, or `None` when no match can
     /// contain it. Without the DFAs (not built yet, see [`SMALL_CHUNK`], or not buildable) each
-    /// side reaches as far as it can match, or to the edge of the chunk.
-    fn reach(&self, chunk: &[u8], word: Range<usize>) -> Option<Range<usize>> {
+    /// side reaches as far as it can match, or to the edge of the chunk. `covered` is the last
+    /// window so far: a side that cannot widen it is not scanned.
+    fn reach(
+        &self,
+        chunk: &[u8],
+        word: Range<usize>,
+        covered: Option<&Range<usize>>,
+    ) -> Option<Range<usize>> {
         // Both sides get a DFA, even a bounded one: it also tells when no match can be here,
         // which spares running the regex around every occurrence of a common word.
         let dfas = match self.dfas.get() {
@@ -164,11 +188,22 @@ impl Window {
         };
         let (before, after) = dfas.map_or((None, None), |(b, a)| (b.as_ref(), a.as_ref()));
         let whole = |max: Option<usize>, room: usize| max.unwrap_or(usize::MAX).min(room);
-        let start = match before.map(|d| d.scan(chunk[..word.start].iter().rev())) {
+        // Once the last window reaches the end of the chunk, every later window merges into it
+        // and none reaches further; once it also starts the chunk, a word inside it cannot widen
+        // it either. A run of occurrences then costs one scan, not one per occurrence.
+        let scan_after = covered.is_none_or(|c| c.end < chunk.len());
+        let scan_before = covered.is_none_or(|c| c.start > 0 || word.start > c.end);
+        let start = match before
+            .filter(|_| scan_before)
+            .map(|d| d.scan(chunk[..word.start].iter().rev()))
+        {
             Some(Some(reach)) => reach?,
             _ => whole(self.prefix_max, word.start),
         };
-        let end = match after.map(|d| d.scan(chunk[word.end..].iter())) {
+        let end = match after
+            .filter(|_| scan_after)
+            .map(|d| d.scan(chunk[word.end..].iter()))
+        {
             Some(Some(reach)) => reach?,
             _ => whole(self.suffix_max, chunk.len() - word.end),
         };
@@ -227,7 +262,7 @@ impl Pattern {
                 if let Some(reach) = self
                     .splits
                     .get(*split as usize)
-                    .and_then(|w| w.reach(chunk.as_bytes(), word.clone()))
+                    .and_then(|w| w.reach(chunk.as_bytes(), word.clone(), windows.last()))
                 {
                     match windows.last_mut() {
                         Some(last) if reach.start <= last.end => {
@@ -370,6 +405,32 @@ mod tests {
             run(p, "x.\n\nHERE IS THE MOST RECENT STATEMENT.\n\nThanks"),
             ["HERE IS THE MOST RECENT STATEMENT"]
         );
+    }
+
+    /// Issue 16, case 2: the window DFAs read a run of `!` or `?!` once per occurrence, in time
+    /// the square of the run. The bytes they read must grow with the run, not its square.
+    #[test]
+    fn runs_of_punctuation_are_scanned_in_linear_work() {
+        let scanned = |pattern: &str, text: &str| {
+            SCANNED.with(|n| n.set(0));
+            let found = run(pattern, text);
+            assert_eq!(found.len(), 1, "{pattern}");
+            assert!(found[0].len() * 2 > text.len(), "{pattern}");
+            SCANNED.with(|n| n.get())
+        };
+        for (pattern, head, unit) in [
+            (r"!{2,}", "Stop", "!"),
+            (r"\?+!+[?!]*|!+\?+[?!]*", "Why", "?!"),
+        ] {
+            let small = format!("{head}{}", unit.repeat(64 * 1024 / unit.len()));
+            let large = format!("{head}{}", unit.repeat(1024 * 1024 / unit.len()));
+            let (small, large) = (scanned(pattern, &small), scanned(pattern, &large));
+            // 16 times the input: linear is 16 times the work, quadratic 256 times.
+            assert!(
+                large <= 3 * 16 * small.max(1),
+                "{pattern}: {small} then {large}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! with the span underlined, the rewrite as `help:`, then a summary line.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use tonelint::{Category, Finding, Rewrite, Severity, Summary};
@@ -11,9 +12,19 @@ use crate::checked::{Checked, Place};
 /// Writes every finding and strength of one input, then its summary line.
 pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
     let renderer = Renderer::styled();
+    let path = super::printable(&checked.path);
     for (finding, place) in checked.located() {
-        let diagnostic = diagnostic(&checked.path, &checked.shown, finding, place);
-        writeln!(out, "{}\n", renderer.render(&[diagnostic]))?;
+        let (excerpt, local) = excerpt(&checked.shown, place.span.clone());
+        let diagnostic = diagnostic(&path, &excerpt, local.clone(), finding, place);
+        let rendered = renderer.render(&[diagnostic]);
+        // The renderer counts the column in characters of the excerpt; every other format
+        // counts terminal cells from the start of the line (a tab, a wide character, a cut line).
+        let counted = excerpt[..local.start].chars().count() + 1;
+        let wrong = format!("{path}:{}:{counted}", place.start.line);
+        let right = format!("{path}:{}:{}", place.start.line, place.start.column);
+        let title_end = rendered.find('\n').map_or(rendered.len(), |i| i + 1);
+        let (title, rest) = rendered.split_at(title_end);
+        writeln!(out, "{title}{}\n", rest.replacen(&wrong, &right, 1))?;
     }
     for (strength, place) in checked
         .report
@@ -26,7 +37,7 @@ pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
             "strength[{}]: {} --> {}:{}:{} {:?}",
             strength.id(),
             strength.message(),
-            checked.path,
+            path,
             place.start.line,
             place.start.column,
             strength.text()
@@ -40,24 +51,28 @@ pub fn write_summary(out: &mut impl Write, checked: &Checked) -> io::Result<()> 
     writeln!(
         out,
         "{}",
-        summary_line(&checked.name, checked.report.summary())
+        summary_line(&super::printable(&checked.name), checked.report.summary())
     )
 }
 
+/// How much of the line around a finding is shown, before and after it, in bytes: enough to
+/// read it in context, and bounded so that a finding on a megabyte-long line (minified HTML, a
+/// decoded email body) costs as little to show as one on a short line.
+const CONTEXT: usize = 120;
+
+/// How much of a long finding is shown; the rest is cut with `...`.
+const SPAN_SHOWN: usize = 240;
+
+/// Marks text left out of an excerpt.
+const CUT: &str = "...";
+
 fn diagnostic<'a>(
     name: &'a str,
-    text: &'a str,
+    excerpt: &'a str,
+    local: Range<usize>,
     finding: &'a Finding,
     place: &Place,
 ) -> annotate_snippets::Group<'a> {
-    let span = place.span.clone();
-    // Only the lines holding the span go to the renderer, so a long message costs little.
-    let first = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let last = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let excerpt = text[first..last].trim_end_matches('\r');
-    let local = span.start - first..(span.end - first).min(excerpt.len());
     let mut group = level(finding.severity())
         .with_name(finding.category().as_str())
         .primary_title(finding.message())
@@ -72,6 +87,43 @@ fn diagnostic<'a>(
         group = group.element(Level::HELP.message(format!("try: {}", suggestion(rewrite))));
     }
     group
+}
+
+/// The lines holding `span` (ended by `\n`, `\r\n` or a `\r` alone), cut to [`CONTEXT`] bytes on each side and the span to
+/// [`SPAN_SHOWN`], and the span's place in that excerpt.
+fn excerpt(text: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let shown_end = floor(span.end.min(span.start + SPAN_SHOWN));
+    let reach_back = floor(span.start.saturating_sub(CONTEXT));
+    let first = text[reach_back..span.start]
+        .rfind(['\n', '\r'])
+        .map_or(reach_back, |i| reach_back + i + 1);
+    let reach_on = floor((shown_end + CONTEXT).min(text.len()));
+    let last = if shown_end < span.end {
+        shown_end
+    } else {
+        text[shown_end..reach_on]
+            .find(['\n', '\r'])
+            .map_or(reach_on, |i| shown_end + i)
+    };
+    let mut excerpt = String::new();
+    let line_start = first == 0 || matches!(text.as_bytes()[first - 1], b'\n' | b'\r');
+    if !line_start {
+        excerpt.push_str(CUT);
+    }
+    let start = excerpt.len() + span.start - first;
+    excerpt.push_str(&text[first..last]);
+    let end = (excerpt.len()).min(start + (shown_end - span.start));
+    let line_end = last == text.len() || matches!(text.as_bytes()[last], b'\n' | b'\r');
+    if !line_end {
+        excerpt.push_str(CUT);
+    }
+    (excerpt, start.min(end)..end)
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -117,4 +169,38 @@ pub fn summary_line(name: &str, summary: &Summary) -> String {
         "{name}: {findings}, {strengths}, in {} words; score {}, verdict: {}",
         summary.words, summary.score, summary.verdict
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        let text = "First line.\nThis is unacceptable.\r\nLast.";
+        let at = text.find("unacceptable").unwrap();
+        let (shown, local) = excerpt(text, at..at + 12);
+        assert_eq!(shown, "This is unacceptable.");
+        assert_eq!(&shown[local], "unacceptable");
+    }
+
+    /// Issue 16, cases 4 and 5: a finding on a long line, or spanning a long decoded block,
+    /// shows a bounded excerpt, cut with `...`.
+    #[test]
+    fn a_long_line_and_a_long_span_are_cut() {
+        let text = format!(
+            "{}This is unacceptable.{}",
+            "a ".repeat(5000),
+            " b".repeat(5000)
+        );
+        let at = text.find("unacceptable").unwrap();
+        let (shown, local) = excerpt(&text, at..at + 12);
+        assert!(shown.starts_with(CUT) && shown.ends_with(CUT), "{shown}");
+        assert!(shown.len() <= 2 * CONTEXT + 12 + 2 * CUT.len());
+        assert_eq!(&shown[local], "unacceptable");
+
+        let (shown, local) = excerpt(&text, 0..text.len());
+        assert_eq!(local, 0..SPAN_SHOWN);
+        assert_eq!(shown.len(), SPAN_SHOWN + CUT.len());
+    }
 }

@@ -12,10 +12,15 @@ use crate::render::lines::relocate;
 /// The schema version; bumped when a field changes meaning or disappears.
 const SCHEMA_VERSION: u32 = 1;
 
-/// Collects the run's results and writes them as one JSON document at the end.
+/// Writes the run's results as one JSON document, file by file as they are checked: each
+/// finding is serialised and written on its own, so memory holds one finding's value, not the
+/// run's (a 20 MB input once built a 4 GB tree before printing). Errors and the totals, which
+/// come after the files in the document, are kept until [`finish`](JsonRun::finish).
 #[derive(Default)]
 pub struct JsonRun {
-    files: Vec<serde_json::Value>,
+    /// Whether the document's opening and a file have been written.
+    started: bool,
+    files_written: usize,
     errors: Vec<JsonError>,
     totals: Totals,
 }
@@ -24,14 +29,6 @@ pub struct JsonRun {
 struct JsonError {
     path: String,
     message: String,
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    files: &'a [serde_json::Value],
-    errors: &'a [JsonError],
-    summary: &'a Totals,
 }
 
 #[derive(Serialize)]
@@ -56,8 +53,13 @@ impl Default for Totals {
 }
 
 impl JsonRun {
-    /// Adds one checked input; with `summary_only`, its findings and strengths are left out.
-    pub fn add(&mut self, checked: &Checked, summary_only: bool) -> io::Result<()> {
+    /// Writes one checked input; with `summary_only`, its findings and strengths are left out.
+    pub fn add(
+        &mut self,
+        out: &mut impl Write,
+        checked: &Checked,
+        summary_only: bool,
+    ) -> io::Result<()> {
         let summary = checked.report.summary();
         self.totals.files += 1;
         self.totals.findings += summary.findings;
@@ -67,34 +69,49 @@ impl JsonRun {
         for (severity, n) in &summary.by_severity {
             *self.totals.by_severity.entry(*severity).or_default() += n;
         }
-        let mut file = serde_json::json!({ "path": checked.path });
+        self.open(out)?;
+        // The document's pretty layout, written by hand around each value: a file is an element
+        // of `files` (indent 4), its fields at indent 6, findings at indent 8.
+        out.write_all(if self.files_written == 0 {
+            b"\n"
+        } else {
+            b",\n"
+        })?;
+        self.files_written += 1;
+        write!(out, "    {{\n      \"path\": ")?;
+        serde_json::to_writer(&mut *out, &checked.path)?;
         if let Some(label) = &checked.label {
-            file["message_id"] = label.as_str().into();
+            write!(out, ",\n      \"message_id\": ")?;
+            serde_json::to_writer(&mut *out, label)?;
         }
         if !summary_only {
-            let mut findings = Vec::new();
-            for (finding, place) in checked.located() {
-                let mut value = serde_json::to_value(finding)?;
-                relocate(&mut value, place);
-                findings.push(value);
-            }
-            let mut strengths = Vec::new();
-            for (strength, place) in checked
-                .report
-                .strengths()
-                .iter()
-                .zip(&checked.strength_places)
-            {
-                let mut value = serde_json::to_value(strength)?;
-                relocate(&mut value, place);
-                strengths.push(value);
-            }
-            file["findings"] = findings.into();
-            file["strengths"] = strengths.into();
+            write!(out, ",\n      \"findings\": ")?;
+            write_array(
+                out,
+                checked.located().map(|(finding, place)| {
+                    let mut value = serde_json::to_value(finding)?;
+                    relocate(&mut value, place);
+                    Ok(value)
+                }),
+            )?;
+            write!(out, ",\n      \"strengths\": ")?;
+            write_array(
+                out,
+                checked
+                    .report
+                    .strengths()
+                    .iter()
+                    .zip(&checked.strength_places)
+                    .map(|(strength, place)| {
+                        let mut value = serde_json::to_value(strength)?;
+                        relocate(&mut value, place);
+                        Ok(value)
+                    }),
+            )?;
         }
-        file["summary"] = serde_json::to_value(summary)?;
-        self.files.push(file);
-        Ok(())
+        write!(out, ",\n      \"summary\": ")?;
+        write_indented(out, &serde_json::to_value(summary)?, 6)?;
+        write!(out, "\n    }}")
     }
 
     pub fn add_error(&mut self, path: String, message: String) {
@@ -102,14 +119,65 @@ impl JsonRun {
         self.errors.push(JsonError { path, message });
     }
 
-    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        let document = Document {
-            version: SCHEMA_VERSION,
-            files: &self.files,
-            errors: &self.errors,
-            summary: &self.totals,
-        };
-        serde_json::to_writer_pretty(&mut *out, &document)?;
-        writeln!(out)
+    /// Closes the document: the list of files, then the errors and the totals.
+    pub fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
+        self.open(out)?;
+        if self.files_written > 0 {
+            write!(out, "\n  ]")?;
+        } else {
+            write!(out, "]")?;
+        }
+        write!(out, ",\n  \"errors\": ")?;
+        write_indented(out, &serde_json::to_value(&self.errors)?, 2)?;
+        write!(out, ",\n  \"summary\": ")?;
+        write_indented(out, &serde_json::to_value(&self.totals)?, 2)?;
+        writeln!(out, "\n}}")
     }
+
+    /// Writes the document's opening, once.
+    fn open(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(out, "{{\n  \"version\": {SCHEMA_VERSION},\n  \"files\": [")?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the values as a pretty JSON array whose elements sit at indent 8 (findings and
+/// strengths of a file), one value in memory at a time.
+fn write_array(
+    out: &mut impl Write,
+    values: impl Iterator<Item = serde_json::Result<serde_json::Value>>,
+) -> io::Result<()> {
+    let mut empty = true;
+    for value in values {
+        out.write_all(if empty {
+            b"[\n        "
+        } else {
+            b",\n        "
+        })?;
+        empty = false;
+        write_indented(out, &value?, 8)?;
+    }
+    out.write_all(if empty { b"[]" } else { b"\n      ]" })
+}
+
+/// Writes `value` pretty-printed as if it stood at `indent` spaces inside a larger document
+/// (serde_json's own layout: two spaces a level).
+fn write_indented(
+    out: &mut impl Write,
+    value: &serde_json::Value,
+    indent: usize,
+) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let pad = " ".repeat(indent);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(pad.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }

@@ -14,7 +14,7 @@ pub fn write_short(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            checked.path,
+            super::printable(&checked.path),
             place.start.line,
             place.start.column,
             finding.severity(),

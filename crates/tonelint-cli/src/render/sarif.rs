@@ -77,8 +77,8 @@ impl<'a> SarifRun<'a> {
     pub fn add(&mut self, checked: &Checked) {
         for (finding, place) in checked.located() {
             // SARIF counts columns in code points; the other formats count terminal cells.
-            let start_column = code_point_column(&checked.shown, place.span.start);
-            let end_column = code_point_column(&checked.shown, place.span.end);
+            let start_column = place.start_code_point;
+            let end_column = place.end_code_point;
             let region = json!({
                 "startLine": place.start.line,
                 "startColumn": start_column,
@@ -152,12 +152,6 @@ impl<'a> SarifRun<'a> {
         serde_json::to_writer_pretty(&mut *out, &log)?;
         writeln!(out)
     }
-}
-
-/// The 1-based column of a byte offset, counted in Unicode code points.
-fn code_point_column(text: &str, at: usize) -> usize {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at].chars().count() + 1
 }
 
 /// A relative URI reference for a path (SARIF wants URIs, not OS paths).

@@ -430,7 +430,9 @@ fn check_matching(raw: RawMatch) -> Result<MatchSpec, String> {
     let mut exception_gaps = Vec::new();
     for exception in &gapped {
         let parts: Vec<&str> = exception.split(GAP).collect();
-        if parts.len() != 2 {
+        // `a ... ... b` or `a ... b ...` split into two sides, one still holding `...` (which
+        // would then be matched as a word): that is a second gap too.
+        if parts.len() != 2 || parts.iter().any(|p| p.contains("...")) {
             return Err(format!(
                 "the exception `{exception}` has more than one ` ... ` gap"
             ));
@@ -787,6 +789,27 @@ mod tests {
         assert_eq!(err.line, 2);
         assert_eq!(err.rule_id.as_deref(), Some("x.y"));
         assert!(err.message.contains("without a closing"), "{}", err.message);
+    }
+
+    /// Issue 16, case 13: `a ... ... b` split into `a` and `... b`, so an exception with two
+    /// gaps was accepted.
+    #[test]
+    fn an_exception_with_two_gaps_is_an_error() {
+        for exception in [
+            "I'll ... ... asap",
+            "I'll ... asap ... today",
+            "I'll ... asap ...",
+        ] {
+            let text = format!(
+                "[[rule]]\nid = \"x.y\"\ncategory = \"vague\"\nseverity = \"info\"\nmessage = \"m\"\nexplanation = \"e\"\nphrases = [\"asap\"]\nexceptions = [\"{exception}\"]\n[[rule.rewrite]]\ntext = \"t\"\nsource = \"project\"\n"
+            );
+            let err = parse_lexicon(&text).unwrap_err();
+            assert!(
+                err.message.contains("more than one ` ... ` gap"),
+                "{exception}: {}",
+                err.message
+            );
+        }
     }
 
     #[test]
