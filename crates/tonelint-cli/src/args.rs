@@ -25,6 +25,22 @@ pub struct Args {
     #[arg(long, default_value = "auto", value_name = "KIND", value_parser = parse_input_kind)]
     pub input: tonelint_document::InputKind,
 
+    /// Check quoted lines (`> ...`), "On Mon, X wrote:" lines, forwarded messages and
+    /// signatures too. By default plain text, standard input and email are read for the
+    /// author's own words only, as a reply's quoted message is not the author's tone.
+    #[arg(long)]
+    pub keep_quotes: bool,
+
+    /// Also walk directories for files with this extension (comma-separated, repeatable), such
+    /// as `--type j2,tmpl`; added to the `extensions` of tonelint.toml.
+    #[arg(long = "type", value_delimiter = ',', value_name = "EXT")]
+    pub types: Vec<String>,
+
+    /// An empty or blank file passes instead of being an error (for hooks that hand over every
+    /// changed file, such as pre-commit).
+    #[arg(long)]
+    pub allow_empty: bool,
+
     /// How many files to check at once (default: one per core; never more than there are files,
     /// nor more than 256).
     #[arg(short = 'j', long, value_name = "N")]
@@ -42,7 +58,9 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
 
-    /// Read settings from this file instead of the nearest tonelint.toml or .tonelint.toml.
+    /// Read settings from this file instead of the tonelint.toml or .tonelint.toml nearest to
+    /// each checked file (looked for from the file's directory upward, then from the current
+    /// directory upward).
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
 

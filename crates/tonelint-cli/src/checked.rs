@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use tonelint::{Finding, LineColumn, Linter, Report};
-use tonelint_document::{DocumentError, InputKind, Part, extract};
+use tonelint_document::{DocumentError, InputKind, Options, Part, extract_with};
 
 use crate::fix::ByteEdit;
 use crate::input::{InputError, Source};
@@ -59,11 +59,27 @@ pub fn check_input(
     bytes: &[u8],
     kind: InputKind,
 ) -> Result<Vec<Checked>, InputError> {
-    let kind = match kind {
-        InputKind::Auto => tonelint_document::detect(bytes, source.file_name()),
-        kind => kind,
+    check_input_with(linter, source, bytes, kind, Options::default())
+}
+
+/// [`check_input`], reading the input with `options` (`--keep-quotes`).
+pub fn check_input_with(
+    linter: &Linter,
+    source: &Source,
+    bytes: &[u8],
+    kind: InputKind,
+    options: Options,
+) -> Result<Vec<Checked>, InputError> {
+    let kind = match (kind, source) {
+        // A Maildir message's name has no extension and its headers may start with anything
+        // a delivery agent adds; where it sits says what it is.
+        (InputKind::Auto, Source::File(path)) if crate::input::is_maildir_message(path) => {
+            InputKind::Email
+        }
+        (InputKind::Auto, _) => tonelint_document::detect(bytes, source.file_name()),
+        (kind, _) => kind,
     };
-    let parts = extract(bytes, kind, source.file_name()).map_err(|err| match err {
+    let parts = extract_with(bytes, kind, source.file_name(), options).map_err(|err| match err {
         DocumentError::InvalidUtf8 { offset, line, column, .. } => InputError {
             position: Some((line, column)),
             ..InputError::new(
