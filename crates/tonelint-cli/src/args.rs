@@ -140,6 +140,30 @@ pub struct Args {
     /// Explain a rule at length, with its phrases, examples and rewrites, and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+
+    /// Print a hook script that runs tonelint, to install it in any repository, and exit:
+    /// `tonelint --print-hook sendemail-validate > "$(git rev-parse --git-path
+    /// hooks)/sendemail-validate"`, then make it executable.
+    #[arg(long, value_enum, value_name = "HOOK", conflicts_with_all = ["list_rules", "explain"])]
+    pub print_hook: Option<Hook>,
+}
+
+/// The hook scripts tonelint carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Hook {
+    /// git send-email's validation hook: checks the subject, commit message and cover letter of
+    /// each patch email (not the diff) and refuses to send a harsh one.
+    SendemailValidate,
+}
+
+impl Hook {
+    /// The script's text. The file lives in the crate so that the binary can carry it;
+    /// `examples/hooks/` links to it.
+    pub fn script(self) -> &'static str {
+        match self {
+            Hook::SendemailValidate => include_str!("../hooks/sendemail-validate"),
+        }
+    }
 }
 
 fn parse_input_kind(value: &str) -> Result<tonelint_document::InputKind, String> {

@@ -164,6 +164,14 @@ impl<'a> SettingsCache<'a> {
 }
 
 fn run(args: &Args) -> Result<u8, Failure> {
+    if let Some(hook) = args.print_hook {
+        // Before any config is read: installing a hook must not depend on the directory's
+        // tonelint.toml being valid.
+        let mut out = anstream::stdout().lock();
+        out.write_all(hook.script().as_bytes())?;
+        out.flush()?;
+        return Ok(0);
+    }
     let mut cache = SettingsCache::new(args);
     let run_settings = cache.settings(None)?;
     let linter = &run_settings.linter;
