@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use rayon::prelude::*;
 use tonelint::{BuildError, Lexicon, Linter};
 
@@ -32,7 +32,9 @@ fn main() -> ExitCode {
     }
     match run(&args) {
         Ok(code) => ExitCode::from(code),
-        // A reader that went away (`tonelint draft | head`) is not our error.
+        // A reader that went away (`tonelint draft | head`) is not our error. The run's writer
+        // swallows a closed pipe and the run goes on to its status; this is only a write made
+        // outside it.
         Err(Failure::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Io(err)) => {
             report_error(&format!("cannot write output: {}", io_reason(&err)));
@@ -42,6 +44,84 @@ fn main() -> ExitCode {
             report_error(&message);
             ExitCode::from(EXIT_ERROR)
         }
+    }
+}
+
+/// `--format` values a mode cannot honour are refused, not ignored: `--fix` prints the fixed
+/// text (or a diff), `--list-rules` a table or JSON, `--explain` prose.
+fn refuse_ignored_format(args: &Args) -> Result<(), Failure> {
+    let format = args.format;
+    let name = |f: Format| {
+        f.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    };
+    let fixing = args.fix || args.diff || args.write;
+    if fixing && format != Format::Human {
+        return Err(Failure::Usage(format!(
+            "--fix, --diff and --write print the fixed text or a diff, not --format {}; \
+             to see which findings --fix changes in JSON, run --format json without them \
+             (each finding has \"fixable\" and, when true, \"fix\")",
+            name(format)
+        )));
+    }
+    if args.list_rules && !matches!(format, Format::Human | Format::Short | Format::Json) {
+        return Err(Failure::Usage(format!(
+            "--list-rules prints a table or, with --format json, a JSON document; not --format {}",
+            name(format)
+        )));
+    }
+    if args.explain.is_some() && !matches!(format, Format::Human | Format::Short) {
+        return Err(Failure::Usage(format!(
+            "--explain prints prose for a person to read; --format {} is not available with it \
+             (--list-rules --format json lists the rules as JSON)",
+            name(format)
+        )));
+    }
+    Ok(())
+}
+
+/// Standard output for the run: once the reader closes the pipe (`tonelint big.txt | head
+/// -1`), further output is dropped instead of failing the run, so the run still ends with the
+/// status its findings call for (1, not 0).
+struct ClosedPipeGuard<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> ClosedPipeGuard<W> {
+    fn new(inner: W) -> Self {
+        ClosedPipeGuard {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn guard<T>(&mut self, result: io::Result<T>, dropped: T) -> io::Result<T> {
+        match result {
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(dropped)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for ClosedPipeGuard<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.guard(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.guard(result, ())
     }
 }
 
@@ -172,17 +252,25 @@ fn run(args: &Args) -> Result<u8, Failure> {
         out.flush()?;
         return Ok(0);
     }
+    refuse_ignored_format(args)?;
     let mut cache = SettingsCache::new(args);
     let run_settings = cache.settings(None)?;
     let linter = &run_settings.linter;
-    let mut out = anstream::stdout().lock();
+    let mut out = ClosedPipeGuard::new(anstream::stdout().lock());
+    let width = render::human::output_width();
 
     if args.list_rules {
-        render::rules::write_list(&mut out, linter)?;
+        match args.format {
+            Format::Json => render::rules::write_list_json(&mut out, linter)?,
+            _ => render::rules::write_list(&mut out, linter)?,
+        }
+        out.flush()?;
         return Ok(0);
     }
     if let Some(id) = &args.explain {
-        return explain(&mut out, linter, id);
+        let status = explain(&mut out, linter, id)?;
+        out.flush()?;
+        return Ok(status);
     }
 
     // The extensions a walked directory adds come from the config that covers it.
@@ -303,7 +391,7 @@ fn run(args: &Args) -> Result<u8, Failure> {
                     Format::Human if args.summary => {
                         render::human::write_summary(&mut out, checked)?
                     }
-                    Format::Human => render::human::write_report(&mut out, checked)?,
+                    Format::Human => render::human::write_report(&mut out, checked, width)?,
                     Format::Short => render::lines::write_short(&mut out, checked)?,
                     Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
                     Format::Github => render::lines::write_github(&mut out, checked)?,
@@ -376,11 +464,46 @@ fn apply_fixes(
     )
 }
 
+/// Rule and strength ids whose name (the part after the category) is `name` or contains it, as
+/// `` `a`, `b` or `c` ``; `None` when there are none (or too many to be a suggestion).
+fn rule_ids_named(linter: &Linter, name: &str) -> Option<String> {
+    let name = name.trim().to_ascii_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    let ids = linter
+        .rules()
+        .map(|r| r.id().to_string())
+        .chain(linter.strengths().map(|s| s.id().to_string()));
+    let tail = |id: &str| id.split_once('.').map_or(id, |(_, t)| t).to_string();
+    let all: Vec<String> = ids.collect();
+    let exact: Vec<&String> = all.iter().filter(|id| tail(id) == name).collect();
+    let close: Vec<&String> = if exact.is_empty() {
+        all.iter().filter(|id| tail(id).contains(&name)).collect()
+    } else {
+        exact
+    };
+    if close.is_empty() || close.len() > 5 {
+        return None;
+    }
+    let quoted: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
+    Some(match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => return None,
+    })
+}
+
 fn explain(out: &mut impl Write, linter: &Linter, id: &str) -> Result<u8, Failure> {
     if let Some(strength) = linter.strength(id) {
         render::rules::write_strength(out, strength)?;
     } else if let Some(rule) = linter.rule(id) {
         render::rules::write_explanation(out, rule)?;
+    } else if let Some(suggestion) = rule_ids_named(linter, id) {
+        // `--explain unacceptable`: the user gave the part after the category.
+        return Err(Failure::Usage(format!(
+            "unknown rule `{id}`; did you mean {suggestion}?"
+        )));
     } else {
         // Reuse the library's unknown-name error, with its suggestions.
         return Err(Failure::Usage(
