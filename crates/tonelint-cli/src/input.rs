@@ -144,9 +144,9 @@ fn nothing_found_message(extra_extensions: &[String]) -> String {
 }
 
 /// Whether `path` is a message of a Maildir folder: a file in its `cur` or `new` directory,
-/// beside which the other two of `cur`, `new` and `tmp` exist. Maildir message names
-/// (`1718.M1P2.host:2,DS`) have no extension a walk could go by; `tmp` holds messages still
-/// being delivered, so it is not read.
+/// beside which the other of the two exists. Maildir message names (`1718.M1P2.host:2,DS`) have
+/// no extension a walk could go by. `tmp` holds messages still being delivered, so it is not
+/// read, nor required: a Maildir kept in git (a test fixture, an archive) has no empty `tmp`.
 pub fn is_maildir_message(path: &Path) -> bool {
     let Some(dir) = path.parent() else {
         return false;
@@ -154,12 +154,12 @@ pub fn is_maildir_message(path: &Path) -> bool {
     let Some(folder) = dir.parent() else {
         return false;
     };
-    matches!(
-        dir.file_name().and_then(|n| n.to_str()),
-        Some("cur" | "new")
-    ) && ["cur", "new", "tmp"]
-        .iter()
-        .all(|sub| folder.join(sub).is_dir())
+    let other = match dir.file_name().and_then(|n| n.to_str()) {
+        Some("cur") => "new",
+        Some("new") => "cur",
+        _ => return false,
+    };
+    folder.join(other).is_dir()
 }
 
 /// A problem met while walking the directory `arg`, named by the path it happened at (a
