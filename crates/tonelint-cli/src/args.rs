@@ -8,7 +8,8 @@ use clap::{Parser, ValueEnum};
 /// an assertive rewrite for each.
 ///
 /// Reads each FILE, or standard input when no FILE is given or FILE is `-`. A directory is walked
-/// (honouring .gitignore) for .txt, .md, .eml, .mbox and .html files.
+/// (honouring .gitignore) for .txt, .md, .eml, .mbox and .html files (more with --type) and
+/// Maildir messages. Quoted replies and signatures are not judged (--keep-quotes to judge them).
 ///
 /// Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on a usage
 /// or input error (missing or unreadable file, invalid UTF-8, binary or empty input, bad lexicon,
