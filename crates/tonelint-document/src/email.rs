@@ -381,6 +381,15 @@ mod tests {
         let bytes = b"From: a@x\nSubject: Re: plan\n\nAgreed.\n\nOn Mon, 5 Jan 2001, Bob wrote:\n> > deep\n> shallow\n\nLater reply.\n-- \nSig\n";
         let part = read(bytes);
         assert_eq!(part.text, "Re: plan\n\nAgreed.\n\nLater reply.");
+        // --keep-quotes: the whole body, quotes, attribution and signature included.
+        let kept = extract(bytes, Options::default().keep_quotes(true)).unwrap();
+        assert!(
+            kept.text
+                .starts_with("Re: plan\n\nAgreed.\n\nOn Mon, 5 Jan 2001, Bob wrote:\n> > deep")
+        );
+        assert!(kept.text.ends_with("-- \nSig"), "{:?}", kept.text);
+        let at = kept.text.find("shallow").unwrap();
+        assert_eq!(&bytes[kept.to_original(at)..][..7], b"shallow");
     }
 
     #[test]
