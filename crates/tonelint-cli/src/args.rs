@@ -8,7 +8,8 @@ use clap::{Parser, ValueEnum};
 /// an assertive rewrite for each.
 ///
 /// Reads each FILE, or standard input when no FILE is given or FILE is `-`. A directory is walked
-/// (honouring .gitignore) for .txt, .md, .eml, .mbox and .html files.
+/// (honouring .gitignore) for .txt, .md, .eml, .mbox and .html files (more with --type) and
+/// Maildir messages. Quoted replies and signatures are not judged (--keep-quotes to judge them).
 ///
 /// Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on a usage
 /// or input error (missing or unreadable file, invalid UTF-8, binary or empty input, bad lexicon,
@@ -24,6 +25,22 @@ pub struct Args {
     /// Markdown, HTML), anything unrecognised is plain text.
     #[arg(long, default_value = "auto", value_name = "KIND", value_parser = parse_input_kind)]
     pub input: tonelint_document::InputKind,
+
+    /// Check quoted lines (`> ...`), "On Mon, X wrote:" lines, forwarded messages and
+    /// signatures too. By default plain text, standard input and email are read for the
+    /// author's own words only, as a reply's quoted message is not the author's tone.
+    #[arg(long)]
+    pub keep_quotes: bool,
+
+    /// Also walk directories for files with this extension (comma-separated, repeatable), such
+    /// as `--type j2,tmpl`; added to the `extensions` of tonelint.toml.
+    #[arg(long = "type", value_delimiter = ',', value_name = "EXT")]
+    pub types: Vec<String>,
+
+    /// An empty or blank file passes instead of being an error (for hooks that hand over every
+    /// changed file, such as pre-commit).
+    #[arg(long)]
+    pub allow_empty: bool,
 
     /// How many files to check at once (default: one per core; never more than there are files,
     /// nor more than 256).
@@ -42,7 +59,9 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
 
-    /// Read settings from this file instead of the nearest tonelint.toml or .tonelint.toml.
+    /// Read settings from this file instead of the tonelint.toml or .tonelint.toml nearest to
+    /// each checked file (looked for from the file's directory upward, then from the current
+    /// directory upward).
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
 
@@ -122,6 +141,30 @@ pub struct Args {
     /// Explain a rule at length, with its phrases, examples and rewrites, and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+
+    /// Print a hook script that runs tonelint, to install it in any repository, and exit:
+    /// `tonelint --print-hook sendemail-validate > "$(git rev-parse --git-path
+    /// hooks)/sendemail-validate"`, then make it executable.
+    #[arg(long, value_enum, value_name = "HOOK", conflicts_with_all = ["list_rules", "explain"])]
+    pub print_hook: Option<Hook>,
+}
+
+/// The hook scripts tonelint carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Hook {
+    /// git send-email's validation hook: checks the subject, commit message and cover letter of
+    /// each patch email (not the diff) and refuses to send a harsh one.
+    SendemailValidate,
+}
+
+impl Hook {
+    /// The script's text. The file lives in the crate so that the binary can carry it;
+    /// `examples/hooks/` links to it.
+    pub fn script(self) -> &'static str {
+        match self {
+            Hook::SendemailValidate => include_str!("../hooks/sendemail-validate"),
+        }
+    }
 }
 
 fn parse_input_kind(value: &str) -> Result<tonelint_document::InputKind, String> {

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use tonelint::{Finding, LineColumn, Linter, Report};
-use tonelint_document::{DocumentError, InputKind, Part, extract};
+use tonelint::{Finding, LineColumn, Linter, Report, StrengthMatch};
+use tonelint_document::{DocumentError, InputKind, Options, Part, extract_with};
 
 use crate::fix::ByteEdit;
 use crate::input::{InputError, Source};
@@ -42,12 +42,40 @@ pub struct Checked {
     /// The safe replacements (`fix` in the lexicon) as edits of the file's bytes, kept only where
     /// the file holds exactly the flagged words (a decoded email body is never edited).
     pub edits: Vec<ByteEdit>,
+    /// Parallel to `report.findings()`: what `--fix` replaces the finding's words with, for the
+    /// findings one of `edits` changes (an empty string deletes them).
+    pub fixes: Vec<Option<String>>,
 }
 
 impl Checked {
     /// The findings with their places.
     pub fn located(&self) -> impl Iterator<Item = (&Finding, &Place)> {
         self.report.findings().iter().zip(&self.places)
+    }
+
+    /// The findings with their places and what `--fix` would replace them with.
+    pub fn located_with_fixes(&self) -> impl Iterator<Item = (&Finding, &Place, Option<&str>)> {
+        self.located()
+            .zip(&self.fixes)
+            .map(|((finding, place), fix)| (finding, place, fix.as_deref()))
+    }
+
+    /// The strengths, one entry per distinct strength in order of first appearance: the first
+    /// match with its place, and the places of the others. The summary counts distinct
+    /// strengths (each takes one point off the score however often it appears), so this is
+    /// what the summary's count counts.
+    pub fn distinct_strengths(&self) -> Vec<(&StrengthMatch, &Place, Vec<&Place>)> {
+        let mut distinct: Vec<(&StrengthMatch, &Place, Vec<&Place>)> = Vec::new();
+        for (strength, place) in self.report.strengths().iter().zip(&self.strength_places) {
+            match distinct
+                .iter_mut()
+                .find(|(s, _, _)| s.id() == strength.id())
+            {
+                Some((_, _, more)) => more.push(place),
+                None => distinct.push((strength, place, Vec::new())),
+            }
+        }
+        distinct
     }
 }
 
@@ -59,11 +87,27 @@ pub fn check_input(
     bytes: &[u8],
     kind: InputKind,
 ) -> Result<Vec<Checked>, InputError> {
-    let kind = match kind {
-        InputKind::Auto => tonelint_document::detect(bytes, source.file_name()),
-        kind => kind,
+    check_input_with(linter, source, bytes, kind, Options::default())
+}
+
+/// [`check_input`], reading the input with `options` (`--keep-quotes`).
+pub fn check_input_with(
+    linter: &Linter,
+    source: &Source,
+    bytes: &[u8],
+    kind: InputKind,
+    options: Options,
+) -> Result<Vec<Checked>, InputError> {
+    let kind = match (kind, source) {
+        // A Maildir message's name has no extension and its headers may start with anything
+        // a delivery agent adds; where it sits says what it is.
+        (InputKind::Auto, Source::File(path)) if crate::input::is_maildir_message(path) => {
+            InputKind::Email
+        }
+        (InputKind::Auto, _) => tonelint_document::detect(bytes, source.file_name()),
+        (kind, _) => kind,
     };
-    let parts = extract(bytes, kind, source.file_name()).map_err(|err| match err {
+    let parts = extract_with(bytes, kind, source.file_name(), options).map_err(|err| match err {
         DocumentError::InvalidUtf8 { offset, line, column, .. } => InputError {
             position: Some((line, column)),
             ..InputError::new(
@@ -102,13 +146,26 @@ pub fn check_input(
                 }
             };
             let places = report.findings().iter().map(|f| place(f.span())).collect();
+            let mut fixes = vec![None; report.findings().len()];
             let edits = report
                 .fixes(&part.text)
                 .into_iter()
                 .filter_map(|edit| {
                     let span = part.to_original_range(edit.span.clone());
-                    let exact = bytes.get(span.clone()) == Some(part.text[edit.span].as_bytes());
-                    exact.then_some(ByteEdit {
+                    let exact =
+                        bytes.get(span.clone()) == Some(part.text[edit.span.clone()].as_bytes());
+                    if !exact {
+                        return None;
+                    }
+                    // An edit starts where its finding does (it may take a following space).
+                    if let Some(i) = report
+                        .findings()
+                        .iter()
+                        .position(|f| f.span().start == edit.span.start)
+                    {
+                        fixes[i] = Some(edit.replacement.clone());
+                    }
+                    Some(ByteEdit {
                         span,
                         replacement: edit.replacement,
                     })
@@ -129,6 +186,7 @@ pub fn check_input(
                 strength_places,
                 warnings: part_warnings(&part),
                 edits,
+                fixes,
             }
         })
         .collect())

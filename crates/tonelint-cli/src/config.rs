@@ -1,4 +1,5 @@
-//! `tonelint.toml`: a project's or user's settings, found from the current directory upward.
+//! `tonelint.toml`: a project's or user's settings, found from each checked file's directory
+//! upward (as ruff, Vale and typos do), and for standard input from the current directory.
 //!
 //! ```toml
 //! fail-on = "warning"             # info | warning | error | never
@@ -10,6 +11,8 @@
 //! builtin = true                    # false: only the lexicons listed here
 //! model = true                      # ask the tone model too (off by default)
 //! model-threshold = 0.85            # how sure the tone model must be (0 to 1)
+//! keep-quotes = false               # true: check quoted replies and signatures too
+//! extensions = ["j2"]               # more extensions to read when a directory is walked
 //!
 //! [severity]
 //! vague = "warning"
@@ -41,6 +44,8 @@ pub struct Config {
     pub model: bool,
     pub model_threshold: Option<f32>,
     pub severity: Vec<(Spanned<String>, tonelint::Severity)>,
+    pub keep_quotes: bool,
+    pub extensions: Vec<String>,
     text: String,
 }
 
@@ -63,6 +68,9 @@ struct RawConfig {
     model_threshold: Option<Spanned<f32>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, tonelint::Severity>,
+    keep_quotes: Option<bool>,
+    #[serde(default)]
+    extensions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +90,25 @@ impl Config {
             model: tonelint::MODEL_ON_BY_DEFAULT,
             ..Config::default()
         }
+    }
+
+    /// Looks for a config file in `dir` (the directory of a checked file, relative to `cwd` or
+    /// absolute) and each one above it, then (for a file outside any configured tree) in `cwd`
+    /// and each one above it. A path under `cwd` is given relative to it, as the user would
+    /// write it.
+    pub fn discover_for(dir: &Path, cwd: &Path) -> Option<PathBuf> {
+        let dir = if dir.as_os_str().is_empty() {
+            cwd.to_path_buf()
+        } else {
+            // `..` must go up before the walk does: ancestors are taken from the path's text.
+            let joined = cwd.join(dir);
+            joined.canonicalize().unwrap_or(joined)
+        };
+        let found = Config::discover(&dir).or_else(|| Config::discover(cwd))?;
+        Some(match found.strip_prefix(cwd) {
+            Ok(relative) => relative.to_path_buf(),
+            Err(_) => found,
+        })
     }
 
     /// Looks for a config file in `start` and each directory above it.
@@ -143,6 +170,8 @@ impl Config {
             allow: raw.allow,
             builtin: raw.builtin.unwrap_or(true),
             severity: raw.severity.into_iter().collect(),
+            keep_quotes: raw.keep_quotes.unwrap_or(false),
+            extensions: raw.extensions,
             text: text.to_string(),
         })
     }

@@ -39,6 +39,9 @@ pub struct InputError {
     /// 1-based line and column of the offending byte, when there is one.
     pub position: Option<(usize, usize)>,
     pub message: String,
+    /// The input was empty or blank: an error for a draft, but `--allow-empty` lets it pass
+    /// (pre-commit hands over every staged file, an empty `CHANGELOG.md` among them).
+    pub nothing_to_check: bool,
 }
 
 impl InputError {
@@ -47,6 +50,7 @@ impl InputError {
             source: source.clone(),
             position: None,
             message: message.into(),
+            nothing_to_check: false,
         }
     }
 }
@@ -68,36 +72,51 @@ pub const WALKED_EXTENSIONS: [&str; 9] = [
 ];
 
 /// Expands the command line's paths into inputs: `-` is standard input, a directory is walked
-/// (honouring `.gitignore` and hidden-file rules) for files with [`WALKED_EXTENSIONS`], in a
-/// stable order.
-pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
+/// (honouring `.gitignore` and hidden-file rules) for files with [`WALKED_EXTENSIONS`] or one of
+/// `extra_extensions` (`--type`, `extensions` in tonelint.toml), and for the messages of Maildir
+/// folders, in a stable order. A directory that holds nothing to check is an error that says
+/// what was looked for, rather than a silent pass.
+pub fn expand(
+    args: &[PathBuf],
+    extensions_for: impl Fn(&Path) -> Vec<String>,
+) -> (Vec<Source>, Vec<InputError>) {
     if args.is_empty() {
         return (vec![Source::Stdin], Vec::new());
     }
+    let wanted = |path: &Path, extra_extensions: &[String]| {
+        path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            let e = e.to_ascii_lowercase();
+            WALKED_EXTENSIONS.contains(&e.as_str())
+                || extra_extensions
+                    .iter()
+                    .any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(&e))
+        }) || is_maildir_message(path)
+    };
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
         if arg == Path::new("-") {
             sources.push(Source::Stdin);
         } else if arg.is_dir() {
+            let extra_extensions = extensions_for(arg);
             let mut found = Vec::new();
+            let errors_before = errors.len();
             for entry in ignore::WalkBuilder::new(arg).build() {
                 match entry {
                     Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                        let walked = entry
-                            .path()
-                            .extension()
-                            .and_then(|e| e.to_str())
-                            .is_some_and(|e| {
-                                WALKED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                            });
-                        if walked {
+                        if wanted(entry.path(), &extra_extensions) {
                             found.push(entry.into_path());
                         }
                     }
                     Ok(_) => {}
                     Err(err) => errors.push(walk_error(arg, &err)),
                 }
+            }
+            if found.is_empty() && errors.len() == errors_before {
+                errors.push(InputError::new(
+                    &Source::File(arg.clone()),
+                    nothing_found_message(&extra_extensions),
+                ));
             }
             found.sort();
             sources.extend(found.into_iter().map(Source::File));
@@ -106,6 +125,41 @@ pub fn expand(args: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
         }
     }
     (sources, errors)
+}
+
+/// Why a walked directory gave nothing, and how to make it give something.
+fn nothing_found_message(extra_extensions: &[String]) -> String {
+    let mut looked_for: Vec<String> = WALKED_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    looked_for.extend(
+        extra_extensions
+            .iter()
+            .map(|e| format!(".{}", e.trim_start_matches('.'))),
+    );
+    format!(
+        "no file to check in this directory (looked for {} files and Maildir messages, \
+         skipping hidden and .gitignore'd files); name other extensions with --type EXT or \
+         `extensions` in tonelint.toml",
+        looked_for.join(", ")
+    )
+}
+
+/// Whether `path` is a message of a Maildir folder: a file in its `cur` or `new` directory,
+/// beside which the other of the two exists. Maildir message names (`1718.M1P2.host:2,DS`) have
+/// no extension a walk could go by. `tmp` holds messages still being delivered, so it is not
+/// read, nor required: a Maildir kept in git (a test fixture, an archive) has no empty `tmp`.
+pub fn is_maildir_message(path: &Path) -> bool {
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    let Some(folder) = dir.parent() else {
+        return false;
+    };
+    let other = match dir.file_name().and_then(|n| n.to_str()) {
+        Some("cur") => "new",
+        Some("new") => "cur",
+        _ => return false,
+    };
+    folder.join(other).is_dir()
 }
 
 /// A problem met while walking the directory `arg`, named by the path it happened at (a
@@ -195,13 +249,15 @@ pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError>
             ))
         });
     }
+    let empty = |message: &str| InputError {
+        nothing_to_check: true,
+        ..fail(message.into())
+    };
     if bytes.is_empty() {
-        return Err(fail("is empty; there is nothing to check".into()));
+        return Err(empty("is empty; there is nothing to check"));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(fail(
-            "holds only white space; there is nothing to check".into(),
-        ));
+        return Err(empty("holds only white space; there is nothing to check"));
     }
     Ok(bytes)
 }

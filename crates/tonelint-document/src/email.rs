@@ -7,6 +7,7 @@ use mail_parser::{
     Encoding, HeaderName, Message, MessageParser, MessagePart, MimeHeaders, PartType,
 };
 
+use crate::Options;
 use crate::align::align;
 use crate::error::DocumentError;
 use crate::html::{self, HtmlOptions};
@@ -14,10 +15,10 @@ use crate::map::{Builder, Part, Segment, compose};
 use crate::quote::author_ranges;
 
 /// Reads `bytes` as one message; offsets in the result are offsets in `bytes`.
-pub(crate) fn extract(bytes: &[u8]) -> Result<Part, DocumentError> {
+pub(crate) fn extract(bytes: &[u8], options: Options) -> Result<Part, DocumentError> {
     let mut builder = Builder::new();
     let mut warnings = Vec::new();
-    read_message(bytes, &mut builder, &mut warnings)?;
+    read_message(bytes, options, &mut builder, &mut warnings)?;
     Ok(builder.finish(None, warnings))
 }
 
@@ -29,6 +30,7 @@ pub(crate) fn message_id(bytes: &[u8]) -> Option<String> {
 
 fn read_message(
     bytes: &[u8],
+    options: Options,
     builder: &mut Builder,
     warnings: &mut Vec<String>,
 ) -> Result<(), DocumentError> {
@@ -53,7 +55,12 @@ fn read_message(
         let Some((text, map)) = decode_body(bytes, part, id, warnings) else {
             continue;
         };
-        for range in author_ranges(&text) {
+        let ranges = if options.keep_quotes {
+            vec![trim_text_range(&text)]
+        } else {
+            author_ranges(&text)
+        };
+        for range in ranges {
             builder.separate();
             builder.push_mapped(&text, range, &map);
         }
@@ -82,6 +89,12 @@ fn push_subject(bytes: &[u8], root: &MessagePart<'_>, builder: &mut Builder) {
     let map = align(subject, raw, raw_range.start);
     builder.separate();
     builder.push_mapped(subject, 0..subject.len(), &map);
+}
+
+/// The whole of `text` but the white space at its ends.
+fn trim_text_range(text: &str) -> Range<usize> {
+    let start = text.len() - text.trim_start().len();
+    start..start + text.trim().len()
 }
 
 /// `range` of `bytes` without surrounding ASCII whitespace (and clamped to `bytes`).
@@ -333,7 +346,7 @@ mod tests {
     }
 
     fn read(bytes: &[u8]) -> Part {
-        let part = extract(bytes).expect("parses");
+        let part = extract(bytes, Options::default()).expect("parses");
         exact_segments_hold(bytes, &part);
         part
     }
@@ -368,6 +381,15 @@ mod tests {
         let bytes = b"From: a@x\nSubject: Re: plan\n\nAgreed.\n\nOn Mon, 5 Jan 2001, Bob wrote:\n> > deep\n> shallow\n\nLater reply.\n-- \nSig\n";
         let part = read(bytes);
         assert_eq!(part.text, "Re: plan\n\nAgreed.\n\nLater reply.");
+        // --keep-quotes: the whole body, quotes, attribution and signature included.
+        let kept = extract(bytes, Options::default().keep_quotes(true)).unwrap();
+        assert!(
+            kept.text
+                .starts_with("Re: plan\n\nAgreed.\n\nOn Mon, 5 Jan 2001, Bob wrote:\n> > deep")
+        );
+        assert!(kept.text.ends_with("-- \nSig"), "{:?}", kept.text);
+        let at = kept.text.find("shallow").unwrap();
+        assert_eq!(&bytes[kept.to_original(at)..][..7], b"shallow");
     }
 
     #[test]
@@ -504,12 +526,12 @@ mod tests {
 
     #[test]
     fn no_headers_is_an_error() {
-        let err = extract(b"hello world\n\nmore").unwrap_err();
+        let err = extract(b"hello world\n\nmore", Options::default()).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("cannot read the email at byte 0: no header lines")
         );
-        assert!(extract(b"").is_err());
+        assert!(extract(b"", Options::default()).is_err());
     }
 
     #[test]

@@ -138,6 +138,11 @@ fn tokenize(source: &str, markup: &str, options: HtmlOptions) -> (String, Vec<Se
             CallbackEvent::String { value } if skipping.is_empty() => {
                 push_text(&mut builder, source, value, span);
             }
+            CallbackEvent::Comment { value } if skipping.is_empty() => {
+                if let Some(directive) = directive(&String::from_utf8_lossy(value)) {
+                    push_directive(&mut builder, directive);
+                }
+            }
             _ => {}
         }
         None
@@ -150,6 +155,39 @@ fn tokenize(source: &str, markup: &str, options: HtmlOptions) -> (String, Vec<Se
     // `&str` cannot fail, so there is nothing to look at in the items.
     for _ in Tokenizer::new_with_emitter(markup, emitter) {}
     builder.into_text_and_segments()
+}
+
+/// The tonelint directive a comment holds (`tonelint-disable vague`, `tonelint-enable`,
+/// `tonelint: ignore`), trimmed, or `None` for any other comment.
+///
+/// In Markdown and HTML a hidden comment is the only sensible place for a directive, but
+/// comments are markup and never reach the linter's text; the readers put the directive back
+/// into the text (see [`push_directive`]) where the linter's suppression scan finds it.
+pub(crate) fn directive(comment: &str) -> Option<&str> {
+    let trimmed = comment.trim();
+    let is_directive = ["tonelint-disable", "tonelint-enable", "tonelint: ignore"]
+        .iter()
+        .any(|d| trimmed.starts_with(d))
+        // One line: the suppression scan reads names up to the end of the line.
+        && !trimmed.contains('\n');
+    is_directive.then_some(trimmed)
+}
+
+/// Puts a directive into the text the linter reads. `tonelint: ignore` covers the findings of
+/// its line, so it joins the line it closes (`Do it now. <!-- tonelint: ignore -->`); a region
+/// marker stands alone as its own piece, so it starts or ends the region between paragraphs.
+/// The directive's words map to no bytes of the input and are never flagged themselves.
+pub(crate) fn push_directive(builder: &mut Builder, directive: &str) {
+    if directive.starts_with("tonelint: ignore") {
+        if !builder.at_paragraph_start() && !builder.ends_in_space() {
+            builder.push_unmapped(" ");
+        }
+        builder.push_unmapped(directive);
+    } else {
+        builder.separate();
+        builder.push_unmapped(directive);
+        builder.separate();
+    }
 }
 
 /// Pushes one text node, `value` (references decoded), read from `source[span]`.
@@ -183,6 +221,21 @@ mod tests {
             }
         }
         part
+    }
+
+    /// Issue 15, item 5: comment markers did nothing in HTML.
+    #[test]
+    fn directive_comments_reach_the_text() {
+        let part = read(
+            "<p>First. <!-- tonelint: ignore --></p><!-- a note --><!--tonelint-disable vague-->\
+             <p>Second.</p><!-- tonelint-enable -->",
+        );
+        assert_eq!(
+            part.text,
+            "First. tonelint: ignore\n\ntonelint-disable vague\n\nSecond.\n\ntonelint-enable"
+        );
+        assert_eq!(directive(" tonelint-enable "), Some("tonelint-enable"));
+        assert_eq!(directive("tonelint rocks"), None);
     }
 
     #[test]

@@ -39,7 +39,10 @@
 //!
 //! # What counts as the author's text
 //!
-//! - **Text**: all of it (after a UTF-8 byte order mark).
+//! - **Text**: what the writer wrote, read with the email body's rules below (quoted `>` lines,
+//!   attribution lines, forwarded and original-message blocks and the signature left out), since
+//!   plain text is what a mail client pipes and a clipboard holds of a reply. With
+//!   [`Options::keep_quotes`] all of it (after a UTF-8 byte order mark).
 //! - **Email** (RFC 822 / MIME): the `Subject:` value, then the body. Of a
 //!   `multipart/alternative` the plain text is read, or else the HTML turned into text;
 //!   attachments and attached messages are left out. Quoted-printable, base64 and charsets
@@ -128,14 +131,57 @@ pub fn extract(
     kind: InputKind,
     file_name: Option<&str>,
 ) -> Result<Vec<Part>, DocumentError> {
+    extract_with(bytes, kind, file_name, Options::default())
+}
+
+/// How to read a document, beyond its kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Keep what other people wrote: quoted `>` lines, attribution lines, forwarded and
+    /// original-message blocks and signatures stay in the text of plain text, email and mbox
+    /// (they are left out by default). Markdown and HTML are read the same either way.
+    pub keep_quotes: bool,
+}
+
+impl Options {
+    /// The options with [`keep_quotes`](Options::keep_quotes) set to `keep`.
+    pub fn keep_quotes(mut self, keep: bool) -> Options {
+        self.keep_quotes = keep;
+        self
+    }
+}
+
+/// [`extract`] with [`Options`].
+///
+/// ```
+/// use tonelint_document::{InputKind, Options, extract_with};
+///
+/// let reply = b"Thanks, Friday works.\n\nOn Mon, Rick wrote:\n> This is unacceptable.\n";
+/// let parts = extract_with(reply, InputKind::Text, None, Options::default())?;
+/// assert_eq!(parts[0].text, "Thanks, Friday works.");
+/// let parts = extract_with(reply, InputKind::Text, None, Options::default().keep_quotes(true))?;
+/// assert!(parts[0].text.contains("> This is unacceptable."));
+/// # Ok::<(), tonelint_document::DocumentError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`extract`].
+pub fn extract_with(
+    bytes: &[u8],
+    kind: InputKind,
+    file_name: Option<&str>,
+    options: Options,
+) -> Result<Vec<Part>, DocumentError> {
     let kind = match kind {
         InputKind::Auto => detect(bytes, file_name),
         kind => kind,
     };
     match kind {
-        InputKind::Text | InputKind::Auto => text::extract(bytes).map(|p| vec![p]),
-        InputKind::Email => email::extract(bytes).map(|p| vec![p]),
-        InputKind::Mbox => mbox::extract(bytes),
+        InputKind::Text | InputKind::Auto => text::extract(bytes, options).map(|p| vec![p]),
+        InputKind::Email => email::extract(bytes, options).map(|p| vec![p]),
+        InputKind::Mbox => mbox::extract(bytes, options),
         InputKind::Markdown => markdown::extract(bytes).map(|p| vec![p]),
         InputKind::Html => html::extract(bytes).map(|p| vec![p]),
     }

@@ -115,6 +115,14 @@ impl Builder {
         self.pending_separator || self.text.is_empty()
     }
 
+    /// Whether the text so far ends in white space (or is empty).
+    pub(crate) fn ends_in_space(&self) -> bool {
+        self.text
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+    }
+
     /// Appends `piece`, read from `original` in the input.
     pub(crate) fn push(&mut self, piece: &str, original: Range<usize>, exact: bool) {
         if piece.is_empty() {

@@ -77,6 +77,17 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Part, DocumentError> {
             Event::Text(text) if skipping == 0 => {
                 push_text(&mut builder, source, &text, range, base);
             }
+            // `Do it now. <!-- tonelint: ignore -->` inside a paragraph; block-level comments
+            // are HTML blocks, whose directives the HTML reader puts back.
+            Event::InlineHtml(raw) if skipping == 0 => {
+                let comment = raw
+                    .trim()
+                    .strip_prefix("<!--")
+                    .and_then(|c| c.strip_suffix("-->"));
+                if let Some(directive) = comment.and_then(html::directive) {
+                    html::push_directive(&mut builder, directive);
+                }
+            }
             Event::SoftBreak | Event::HardBreak
                 if skipping == 0 && !builder.at_paragraph_start() =>
             {
@@ -226,6 +237,19 @@ mod tests {
             }
         }
         part
+    }
+
+    /// Issue 15, item 5: comment markers did nothing in Markdown.
+    #[test]
+    fn directive_comments_reach_the_text() {
+        let md = "Do it now. <!-- tonelint: ignore -->\n\n<!-- tonelint-disable vague -->\n\nSoon.\n\n<!-- tonelint-enable -->\n\nLast.\n";
+        let part = read(md);
+        assert_eq!(
+            part.text,
+            "Do it now. tonelint: ignore\n\ntonelint-disable vague\n\nSoon.\n\ntonelint-enable\n\nLast."
+        );
+        let at = part.text.find("Last").unwrap();
+        assert_eq!(part.to_original(at), md.find("Last").unwrap());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::Options;
 use crate::detect::strip_bom;
 use crate::email;
 use crate::error::DocumentError;
@@ -34,7 +35,7 @@ pub(crate) fn is_from_line(line: &[u8]) -> bool {
 
 /// Reads `bytes` as an mbox: one [`Part`] per message, labelled with its `Message-ID` or
 /// `message N`.
-pub(crate) fn extract(bytes: &[u8]) -> Result<Vec<Part>, DocumentError> {
+pub(crate) fn extract(bytes: &[u8], options: Options) -> Result<Vec<Part>, DocumentError> {
     let start = bytes.len() - strip_bom(bytes).len();
     let messages = split(bytes, start);
     let Some(first) = messages.first() else {
@@ -47,7 +48,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Vec<Part>, DocumentError> {
         let number = index + 1;
         let (unescaped, removed) = unescape(&bytes[message.body.clone()]);
         let label = email::message_id(&unescaped).unwrap_or_else(|| format!("message {number}"));
-        let mut part = match email::extract(&unescaped) {
+        let mut part = match email::extract(&unescaped, options) {
             Ok(mut part) => {
                 part.segments = translate(&part.segments, &removed, message.body.start);
                 part
@@ -210,7 +211,7 @@ From 9:00 to 10:00 works.\r\n\
 
     #[test]
     fn three_messages_with_labels_and_unescaped_from_lines() {
-        let parts = extract(MBOX.as_bytes()).unwrap();
+        let parts = extract(MBOX.as_bytes(), Options::default()).unwrap();
         assert_eq!(parts.len(), 3);
         for part in &parts {
             check(MBOX.as_bytes(), part);
@@ -246,10 +247,13 @@ From 9:00 to 10:00 works.\r\n\
     #[test]
     fn no_from_line_is_an_error() {
         assert_eq!(
-            extract(b"Subject: x\n\nbody"),
+            extract(b"Subject: x\n\nbody", Options::default()),
             Err(DocumentError::EmptyMbox)
         );
-        assert_eq!(extract(b""), Err(DocumentError::EmptyMbox));
+        assert_eq!(
+            extract(b"", Options::default()),
+            Err(DocumentError::EmptyMbox)
+        );
     }
 
     #[test]
@@ -264,7 +268,7 @@ From 9:00 to 10:00 works.\r\n\
     #[test]
     fn a_message_without_headers_is_skipped_with_a_warning() {
         let mbox = b"From a@x Mon Jan  1 09:00:00 2001\nSubject: ok\n\nfine\n\nFrom b@x Mon Jan  1 09:00:00 2001\n\nno headers here\n";
-        let parts = extract(mbox).unwrap();
+        let parts = extract(mbox, Options::default()).unwrap();
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0].text, "ok\n\nfine");
         assert_eq!(parts[1].text, "");

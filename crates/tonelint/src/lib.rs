@@ -86,6 +86,7 @@
 #![forbid(unsafe_code)]
 
 mod category;
+mod credit;
 mod error;
 mod fix;
 mod fold;

@@ -542,7 +542,7 @@ impl Linter {
             })
             .collect();
         let mut cursor = Cursor::new(text);
-        let strengths: Vec<StrengthMatch> = found
+        let mut strengths: Vec<StrengthMatch> = found
             .strengths
             .into_iter()
             .map(|m| {
@@ -556,6 +556,7 @@ impl Linter {
                 }
             })
             .collect();
+        crate::credit::drop_strengths_beside_harsh_findings(text, &findings, &mut strengths);
         let mut summary = Summary::of(&findings, &strengths, scratch.words(&self.matcher));
         if let Some(model) = &self.model {
             summary.model = Some(model.message_score(model_scratch));

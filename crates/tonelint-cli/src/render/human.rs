@@ -10,12 +10,15 @@ use tonelint::{Category, Finding, Rewrite, Severity, Summary};
 use crate::checked::{Checked, Place};
 
 /// Writes every finding and strength of one input, then its summary line.
-pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
+///
+/// `width` is the terminal's width in columns: long rewrites are wrapped to it under the
+/// `= help:` gutter.
+pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io::Result<()> {
     let renderer = Renderer::styled();
     let path = super::printable(&checked.path);
-    for (finding, place) in checked.located() {
+    for (finding, place, fix) in checked.located_with_fixes() {
         let (excerpt, local) = excerpt(&checked.shown, place.span.clone());
-        let diagnostic = diagnostic(&path, &excerpt, local.clone(), finding, place);
+        let diagnostic = diagnostic(&path, &excerpt, local.clone(), finding, place, fix, width);
         let rendered = renderer.render(&[diagnostic]);
         // The renderer counts the column in characters of the excerpt; every other format
         // counts terminal cells from the start of the line (a tab, a wide character, a cut line).
@@ -26,22 +29,28 @@ pub fn write_report(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
         let (title, rest) = rendered.split_at(title_end);
         writeln!(out, "{title}{}\n", rest.replacen(&wrong, &right, 1))?;
     }
-    for (strength, place) in checked
-        .report
-        .strengths()
-        .iter()
-        .zip(&checked.strength_places)
-    {
-        writeln!(
+    // One line per distinct strength, as the summary counts them; the text on one line (a
+    // strength that runs over a line break is shown with a space, not a `\n` escape).
+    for (strength, place, more) in checked.distinct_strengths() {
+        let text: Vec<&str> = strength.text().split_whitespace().collect();
+        write!(
             out,
-            "strength[{}]: {} --> {}:{}:{} {:?}",
+            "strength[{}]: {} --> {}:{}:{} \"{}\"",
             strength.id(),
             strength.message(),
             path,
             place.start.line,
             place.start.column,
-            strength.text()
+            text.join(" ")
         )?;
+        if !more.is_empty() {
+            let places: Vec<String> = more
+                .iter()
+                .map(|p| format!("{}:{}", p.start.line, p.start.column))
+                .collect();
+            write!(out, " (also at {})", places.join(", "))?;
+        }
+        writeln!(out)?;
     }
     write_summary(out, checked)
 }
@@ -66,12 +75,62 @@ const SPAN_SHOWN: usize = 240;
 /// Marks text left out of an excerpt.
 const CUT: &str = "...";
 
+/// The width used when the output is not a terminal (a pipe, a file, a test): clap's help uses
+/// the same.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// The narrowest text column a wrapped rewrite gets, however narrow the terminal.
+const MIN_WRAP: usize = 30;
+
+/// What stands before a help message on its line: `  = help: `.
+const HELP_GUTTER: usize = 10;
+
+/// The width to wrap human output to: the terminal's when standard output is one, else
+/// `COLUMNS` when set, else [`DEFAULT_WIDTH`].
+pub fn output_width() -> usize {
+    use std::io::IsTerminal;
+    let stdout = io::stdout();
+    if stdout.is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&stdout)
+    {
+        return usize::from(w);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&c: &usize| c > 0)
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+/// `text` broken at spaces into lines of at most `width` cells (a longer word stands alone).
+/// The renderer indents continuation lines of a help message under its first line.
+fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(MIN_WRAP);
+    let mut out = String::with_capacity(text.len() + text.len() / width + 1);
+    let mut line = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let cells = unicode_width::UnicodeWidthStr::width(word);
+        if line > 0 && line + 1 + cells > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += cells;
+    }
+    out
+}
+
 fn diagnostic<'a>(
     name: &'a str,
     excerpt: &'a str,
     local: Range<usize>,
     finding: &'a Finding,
     place: &Place,
+    fix: Option<&str>,
+    width: usize,
 ) -> annotate_snippets::Group<'a> {
     let mut group = level(finding.severity())
         .with_name(finding.category().as_str())
@@ -83,8 +142,18 @@ fn diagnostic<'a>(
                 .path(name)
                 .annotation(AnnotationKind::Primary.span(local)),
         );
+    let text_width = width.saturating_sub(HELP_GUTTER);
+    if let Some(fix) = fix {
+        let what = if fix.is_empty() {
+            format!("--fix deletes {:?}", finding.text())
+        } else {
+            format!("--fix replaces {:?} with {fix:?}", finding.text())
+        };
+        group = group.element(Level::NOTE.message(wrap(&what, text_width)));
+    }
     for rewrite in finding.rewrites() {
-        group = group.element(Level::HELP.message(format!("try: {}", suggestion(rewrite))));
+        let help = format!("try: {}", suggestion(rewrite));
+        group = group.element(Level::HELP.message(wrap(&help, text_width)));
     }
     group
 }
@@ -174,6 +243,20 @@ pub fn summary_line(name: &str, summary: &Summary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15, item 11: a 250-character rewrite was printed on one line.
+    #[test]
+    fn rewrites_wrap_under_the_help_gutter() {
+        let text = "try: \"The home health agency can't start services until the orders are signed. What's the best way for us to get this completed today?\" (tonelint's own wording)";
+        let wrapped = wrap(text, 40);
+        assert!(wrapped.lines().count() >= 4, "{wrapped}");
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 40),
+            "{wrapped}"
+        );
+        assert_eq!(wrapped.replace('\n', " "), text);
+        assert_eq!(wrap("short", 40), "short");
+    }
 
     #[test]
     fn a_short_line_is_shown_whole() {

@@ -88,9 +88,10 @@ impl JsonRun {
             write!(out, ",\n      \"findings\": ")?;
             write_array(
                 out,
-                checked.located().map(|(finding, place)| {
+                checked.located_with_fixes().map(|(finding, place, fix)| {
                     let mut value = serde_json::to_value(finding)?;
                     relocate(&mut value, place);
+                    crate::render::lines::mark_fix(&mut value, fix);
                     Ok(value)
                 }),
             )?;

@@ -37,17 +37,26 @@ struct JsonLine<'a> {
 /// One JSON object per finding: the `--format json` finding with a `path` field first. The
 /// `span`, `line` and `column` fields point into the input as the user sees it.
 pub fn write_jsonl(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
-    for (finding, place) in checked.located() {
+    for (finding, place, fix) in checked.located_with_fixes() {
         let mut value = serde_json::to_value(JsonLine {
             path: &checked.path,
             message_id: checked.label.as_deref(),
             finding,
         })?;
         relocate(&mut value, place);
+        mark_fix(&mut value, fix);
         serde_json::to_writer(&mut *out, &value)?;
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Says in a serialised finding whether `--fix` changes it (`"fixable"`), and to what (`"fix"`).
+pub fn mark_fix(value: &mut serde_json::Value, fix: Option<&str>) {
+    value["fixable"] = fix.is_some().into();
+    if let Some(fix) = fix {
+        value["fix"] = fix.into();
+    }
 }
 
 /// Points a serialised finding's position fields at its place in the shown text.

@@ -44,6 +44,30 @@ pub fn write_list(out: &mut impl Write, linter: &Linter) -> io::Result<()> {
     )
 }
 
+/// `--list-rules --format json`: `{"version": 1, "rules": [...], "strengths": [...]}`.
+pub fn write_list_json(out: &mut impl Write, linter: &Linter) -> io::Result<()> {
+    let rules: Vec<serde_json::Value> = linter
+        .rules()
+        .map(|rule| {
+            serde_json::json!({
+                "id": rule.id(),
+                "category": rule.category().as_str(),
+                "severity": rule.severity().as_str(),
+                "enabled": linter.is_enabled(rule.id()),
+                "message": rule.message(),
+                "fix": rule.fix(),
+            })
+        })
+        .collect();
+    let strengths: Vec<serde_json::Value> = linter
+        .strengths()
+        .map(|s| serde_json::json!({ "id": s.id(), "message": s.message() }))
+        .collect();
+    let document = serde_json::json!({ "version": 1, "rules": rules, "strengths": strengths });
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
 /// The whole story of one strength.
 pub fn write_strength(out: &mut impl Write, strength: &Strength) -> io::Result<()> {
     writeln!(out, "strength[{}]", strength.id())?;
