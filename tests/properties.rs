@@ -282,6 +282,26 @@ proptest! {
 
 }
 
+/// Cases the property below once found: a sentence in capitals at the end of the input was
+/// reported as `aggressive.all-caps`, and as `aggressive.shouted-sentence` once a paragraph
+/// opening with "I know" followed it (the capitals pattern wanted a lower-case letter after the
+/// next capital).
+#[test]
+fn capitals_keep_their_rule_when_a_polite_paragraph_follows() {
+    for text in [
+        "I have asked three times. PLEASE CALL ME BACK.",
+        "PATIENT IS BEING DISCHARGED TOMORROW.",
+    ] {
+        let alone = findings_shifted(&LINTER.check(text), 0);
+        let after = format!("{text}\n\nI know you're juggling a lot today.");
+        let now = findings_shifted(&LINTER.check(&after), 0);
+        assert!(!alone.is_empty(), "{text}: no finding");
+        for finding in &alone {
+            assert!(now.contains(finding), "{text}: lost {finding:?}; now {now:?}");
+        }
+    }
+}
+
 proptest! {
     // Three checks per case.
     #![proptest_config(ProptestConfig::with_cases(128))]
