@@ -37,9 +37,8 @@ pub struct Args {
     #[arg(long = "type", value_delimiter = ',', value_name = "EXT")]
     pub types: Vec<String>,
 
-    /// An empty or blank file passes instead of being an error (for hooks that hand over every
-    /// changed file, such as pre-commit).
-    #[arg(long)]
+    /// Accepted for hooks written for earlier versions; an empty or blank input always passes.
+    #[arg(long, hide = true)]
     pub allow_empty: bool,
 
     /// How many files to check at once (default: one per core; never more than there are files,

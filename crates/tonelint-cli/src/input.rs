@@ -39,9 +39,6 @@ pub struct InputError {
     /// 1-based line and column of the offending byte, when there is one.
     pub position: Option<(usize, usize)>,
     pub message: String,
-    /// The input was empty or blank: an error for a draft, but `--allow-empty` lets it pass
-    /// (pre-commit hands over every staged file, an empty `CHANGELOG.md` among them).
-    pub nothing_to_check: bool,
 }
 
 impl InputError {
@@ -50,7 +47,6 @@ impl InputError {
             source: source.clone(),
             position: None,
             message: message.into(),
-            nothing_to_check: false,
         }
     }
 }
@@ -249,16 +245,8 @@ pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError>
             ))
         });
     }
-    let empty = |message: &str| InputError {
-        nothing_to_check: true,
-        ..fail(message.into())
-    };
-    if bytes.is_empty() {
-        return Err(empty("is empty; there is nothing to check"));
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(empty("holds only white space; there is nothing to check"));
-    }
+    // An empty or blank draft is not bad input: it has nothing to flag, and a mail with an empty
+    // body must not block a pre-send hook.
     Ok(bytes)
 }
 

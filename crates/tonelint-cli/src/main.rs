@@ -320,13 +320,7 @@ fn run(args: &Args) -> Result<u8, Failure> {
                     // A bug that panics on one input must not end the run: the other files'
                     // results still print, and this one is reported as an error.
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let bytes = match read_bytes(source, args.max_size) {
-                            // Nothing to check is nothing found: the input passes, silently.
-                            Err(err) if err.nothing_to_check && args.allow_empty => {
-                                return Ok((Vec::new(), Vec::new()));
-                            }
-                            read => read?,
-                        };
+                        let bytes = read_bytes(source, args.max_size)?;
                         let parts = check_input_with(
                             &settings.linter,
                             source,
