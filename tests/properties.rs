@@ -297,7 +297,10 @@ fn capitals_keep_their_rule_when_a_polite_paragraph_follows() {
         let now = findings_shifted(&LINTER.check(&after), 0);
         assert!(!alone.is_empty(), "{text}: no finding");
         for finding in &alone {
-            assert!(now.contains(finding), "{text}: lost {finding:?}; now {now:?}");
+            assert!(
+                now.contains(finding),
+                "{text}: lost {finding:?}; now {now:?}"
+            );
         }
     }
 }

@@ -103,7 +103,7 @@ pub(crate) struct Index {
     pub(crate) vocab: fnv::FnvHashMap<String, u32>,
     pub(crate) class_ids: HashMap<String, u32>,
     /// Word id -> the sequences whose first element can be that word.
-    pub(crate) by_word: Vec<Vec<u32>>,
+    pub(crate) by_word: Postings<u32>,
     pub(crate) by_caps: Vec<u32>,
     pub(crate) by_number: Vec<u32>,
     pub(crate) by_capitalised: Vec<u32>,
@@ -112,17 +112,17 @@ pub(crate) struct Index {
     /// Sequences anchored at the start of a sentence whose next element is not indexed by word.
     pub(crate) at_start: Vec<u32>,
     /// Word id -> the sentence-start sequences whose next element can be that word.
-    pub(crate) start_by_word: Vec<Vec<u32>>,
-    /// Per sequence: words of which at least one must be in the sentence for it to match (from a
-    /// word or a class of single words it cannot do without, past its first element), sorted;
-    /// empty when there is no such element. A sentence without any of them is not tried at all.
-    pub(crate) anchors: Vec<Vec<u32>>,
+    pub(crate) start_by_word: Postings<u32>,
+    /// Per sequence: whether it has anchors, words of which at least one must be in the sentence
+    /// for it to match (from a word or a class of single words it cannot do without, past its
+    /// first element). A sentence without any of them is not tried at all.
+    pub(crate) anchored: Vec<bool>,
     /// Word id -> the sequences with that word among their anchors: marking them once per
     /// sentence makes the anchor test one comparison per sequence.
-    pub(crate) anchored_by: Vec<Vec<u32>>,
+    pub(crate) anchored_by: Postings<u32>,
     /// Word id -> (class, child node) for each class whose entries can start with that word: a
     /// word opens few classes, so this is quicker than searching a class's long first level.
-    pub(crate) class_starts: Vec<Vec<(u32, u32)>>,
+    pub(crate) class_starts: Postings<(u32, u32)>,
     /// Per class: where its first level's non-word edges (capitals, numbers, any word) begin.
     pub(crate) root_others: Vec<u32>,
 }
@@ -132,7 +132,7 @@ impl Index {
     #[inline]
     pub(crate) fn class_start(&self, class: u32, id: u32) -> Option<u32> {
         self.class_starts
-            .get(id as usize)?
+            .get(id)
             .iter()
             .find(|(c, _)| *c == class)
             .map(|&(_, child)| child)
@@ -278,8 +278,8 @@ impl Grammar {
     pub(crate) fn prepare(&mut self) {
         self.clear_index();
         let mut index = std::mem::take(&mut self.index);
-        index.by_word = vec![Vec::new(); self.words.len()];
-        index.start_by_word = vec![Vec::new(); self.words.len()];
+        let mut by_word: Vec<(u32, u32)> = Vec::new();
+        let mut start_by_word: Vec<(u32, u32)> = Vec::new();
         for (id, seq) in self.seqs.iter().enumerate() {
             let id = id as u32;
             let first = seq
@@ -295,18 +295,11 @@ impl Grammar {
                         .skip(1)
                         .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
                     match self.first_words(next) {
-                        Some(words) => {
-                            for w in words {
-                                let list = &mut index.start_by_word[w as usize];
-                                if list.last() != Some(&id) {
-                                    list.push(id);
-                                }
-                            }
-                        }
+                        Some(words) => start_by_word.extend(words.into_iter().map(|w| (w, id))),
                         None => index.at_start.push(id),
                     }
                 }
-                Some(Elem::Word(w) | Elem::CapsWord(w)) => index.by_word[*w as usize].push(id),
+                Some(Elem::Word(w) | Elem::CapsWord(w)) => by_word.push((*w, id)),
                 Some(Elem::Caps) => index.by_caps.push(id),
                 Some(Elem::Number) => index.by_number.push(id),
                 Some(Elem::Capitalised) => index.by_capitalised.push(id),
@@ -314,7 +307,10 @@ impl Grammar {
                     let root = &self.classes[*c as usize].nodes[0];
                     for (key, _) in &root.edges {
                         let list = match key {
-                            Key::Word(w) | Key::CapsWord(w) => &mut index.by_word[*w as usize],
+                            Key::Word(w) | Key::CapsWord(w) => {
+                                by_word.push((*w, id));
+                                continue;
+                            }
                             Key::Caps => &mut index.by_caps,
                             Key::Number => &mut index.by_number,
                             Key::Capitalised => &mut index.by_capitalised,
@@ -328,24 +324,30 @@ impl Grammar {
                 _ => index.anywhere.push(id),
             }
         }
-        index.anchors = self.seqs.iter().map(|seq| self.anchor(seq)).collect();
-        index.anchored_by = vec![Vec::new(); self.words.len()];
-        for (seq, anchors) in index.anchors.iter().enumerate() {
-            for &word in anchors {
-                index.anchored_by[word as usize].push(seq as u32);
-            }
+        let words = self.words.len();
+        index.by_word = Postings::from_pairs(words, by_word);
+        index.start_by_word = Postings::from_pairs(words, start_by_word);
+        let mut anchored_by = Vec::new();
+        index.anchored = Vec::with_capacity(self.seqs.len());
+        let class_anchors = self.class_anchors();
+        for (seq, elems) in self.seqs.iter().enumerate() {
+            let anchors = self.anchor(elems, &class_anchors);
+            index.anchored.push(!anchors.is_empty());
+            anchored_by.extend(anchors.into_iter().map(|word| (word, seq as u32)));
         }
-        index.class_starts = vec![Vec::new(); self.words.len()];
+        index.anchored_by = Postings::from_pairs(words, anchored_by);
+        let mut class_starts = Vec::new();
         for (c, class) in self.classes.iter().enumerate() {
             let root = &class.nodes[0];
-            let words = root.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
-            for &(key, child) in &root.edges[..words] {
+            let first_level = root.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
+            for &(key, child) in &root.edges[..first_level] {
                 if let Key::Word(w) = key {
-                    index.class_starts[w as usize].push((c as u32, child));
+                    class_starts.push((w, (c as u32, child)));
                 }
             }
-            index.root_others.push(words as u32);
+            index.root_others.push(first_level as u32);
         }
+        index.class_starts = Postings::from_pairs(words, class_starts);
         self.index = index;
     }
 
@@ -367,10 +369,52 @@ impl Grammar {
         }
     }
 
+    /// Per class: the anchors it offers, when every entry is one word and none of them is too
+    /// common to select anything: the entries before removing repeats (how the choice below
+    /// counts them) and the sorted distinct words. Worked out once per class, not per sequence.
+    fn class_anchors(&self) -> Vec<Option<(usize, Vec<u32>)>> {
+        self.classes
+            .iter()
+            .map(|class| {
+                let root = &class.nodes[0];
+                // Only a class every entry of which is one word: its words are the anchors.
+                let single = root.edges.iter().all(|(key, child)| {
+                    matches!(key, Key::Word(_) | Key::CapsWord(_))
+                        && class.nodes[*child as usize].edges.is_empty()
+                });
+                if !single {
+                    return None;
+                }
+                let mut words: Vec<u32> = root
+                    .edges
+                    .iter()
+                    .filter_map(|(key, _)| match key {
+                        Key::Word(w) | Key::CapsWord(w) => Some(*w),
+                        _ => None,
+                    })
+                    .collect();
+                if words.iter().any(|w| self.is_common(*w)) {
+                    return None;
+                }
+                let entries = words.len();
+                words.sort_unstable();
+                words.dedup();
+                Some((entries, words))
+            })
+            .collect()
+    }
+
+    /// Punctuation and the commonest words are in nearly every sentence: useless anchors.
+    fn is_common(&self, w: u32) -> bool {
+        let word = self.words[w as usize].as_str();
+        crate::token::is_function_word(word) || !word.chars().any(char::is_alphanumeric)
+    }
+
     /// The most selective set of words the sequence needs past its first element: a word it
     /// must hold, or the entries of a class of single words it must hold (the smallest such).
-    fn anchor(&self, seq: &Seq) -> Vec<u32> {
-        let mut best: Option<Vec<u32>> = None;
+    fn anchor(&self, seq: &Seq, class_anchors: &[Option<(usize, Vec<u32>)>]) -> Vec<u32> {
+        let mut best: Option<&[u32]> = None;
+        let mut single = [0u32; 1];
         let first = seq
             .elems
             .iter()
@@ -379,42 +423,112 @@ impl Grammar {
             if Some(i) == first {
                 continue;
             }
-            let words: Option<Vec<u32>> = match elem {
-                Elem::Word(w) | Elem::CapsWord(w) => Some(vec![*w]),
-                Elem::Class(c) => {
-                    let class = &self.classes[*c as usize];
-                    let root = &class.nodes[0];
-                    // Only a class every entry of which is one word: its words are the anchors.
-                    let single = root.edges.iter().all(|(key, child)| {
-                        matches!(key, Key::Word(_) | Key::CapsWord(_))
-                            && class.nodes[*child as usize].edges.is_empty()
-                    });
-                    single.then(|| {
-                        root.edges
-                            .iter()
-                            .filter_map(|(key, _)| match key {
-                                Key::Word(w) | Key::CapsWord(w) => Some(*w),
-                                _ => None,
-                            })
-                            .collect()
-                    })
+            match elem {
+                Elem::Word(w) | Elem::CapsWord(w)
+                    if !self.is_common(*w) && best.is_none_or(|b| 1 < b.len()) =>
+                {
+                    single[0] = *w;
+                    best = Some(&single);
                 }
-                _ => None,
-            };
-            // Punctuation and the commonest words are in nearly every sentence: useless anchors.
-            let common = |w: &u32| {
-                let word = self.words[*w as usize].as_str();
-                crate::token::is_function_word(word) || !word.chars().any(char::is_alphanumeric)
-            };
-            if let Some(mut words) = words
-                && !words.iter().any(common)
-                && best.as_ref().is_none_or(|b| words.len() < b.len())
-            {
-                words.sort_unstable();
-                words.dedup();
-                best = Some(words);
+                Elem::Class(c) => {
+                    if let Some((entries, words)) = &class_anchors[*c as usize]
+                        && best.is_none_or(|b| *entries < b.len())
+                    {
+                        best = Some(words);
+                    }
+                }
+                _ => {}
             }
         }
-        best.unwrap_or_default()
+        best.map(<[u32]>::to_vec).unwrap_or_default()
+    }
+}
+
+/// Lists keyed by a dense id (a word, a sequence), stored flat: one allocation for all of them
+/// instead of one per key. A grammar has thousands of words and is prepared at every start.
+#[derive(Clone, Debug)]
+pub(crate) struct Postings<T> {
+    /// Key k's items are `items[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Postings<T> {
+    fn default() -> Self {
+        Postings {
+            starts: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + PartialEq> Postings<T> {
+    /// From `(key, item)` pairs, keys below `keys`. Each key keeps its items in the order given,
+    /// and an item repeated right after itself under one key is kept once.
+    pub(crate) fn from_pairs(keys: usize, pairs: Vec<(u32, T)>) -> Postings<T> {
+        let Some(&(_, filler)) = pairs.first() else {
+            return Postings {
+                starts: vec![0; keys + 1],
+                items: Vec::new(),
+            };
+        };
+        // A counting sort: linear, and stable, so that each key keeps its items' order.
+        let mut starts = vec![0u32; keys + 1];
+        for &(key, _) in &pairs {
+            starts[key as usize + 1] += 1;
+        }
+        for k in 1..=keys {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![filler; pairs.len()];
+        for (key, item) in pairs {
+            items[next[key as usize] as usize] = item;
+            next[key as usize] += 1;
+        }
+        // Drop an item repeated right after itself under the same key.
+        let mut kept = 0usize;
+        let mut from = 0usize;
+        for k in 0..keys {
+            let end = starts[k + 1] as usize;
+            starts[k] = kept as u32;
+            for i in from..end {
+                if i == from || items[i] != items[i - 1] {
+                    items[kept] = items[i];
+                    kept += 1;
+                }
+            }
+            from = end;
+        }
+        starts[keys] = kept as u32;
+        items.truncate(kept);
+        Postings { starts, items }
+    }
+
+    /// The items of `key`; none for a key past the end.
+    #[inline]
+    pub(crate) fn get(&self, key: u32) -> &[T] {
+        match (
+            self.starts.get(key as usize),
+            self.starts.get(key as usize + 1),
+        ) {
+            (Some(&start), Some(&end)) => &self.items[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod postings_tests {
+    use super::Postings;
+
+    #[test]
+    fn keys_keep_their_items_in_order_and_drop_repeats() {
+        let postings = Postings::from_pairs(4, vec![(2, 7), (0, 1), (2, 3), (2, 3), (0, 5)]);
+        assert_eq!(postings.get(0), &[1, 5]);
+        assert_eq!(postings.get(1), &[] as &[u32]);
+        assert_eq!(postings.get(2), &[7, 3]);
+        assert_eq!(postings.get(3), &[] as &[u32]);
+        assert_eq!(postings.get(9), &[] as &[u32]);
     }
 }

@@ -92,7 +92,7 @@ fn key_matches(key: Key, token: &crate::token::Token, id: u32) -> bool {
 /// sentence holds one (see `Index::anchored_by`).
 #[inline]
 fn is_anchored(grammar: &Grammar, anchored: &[u32], seq: u32, number: u32) -> bool {
-    grammar.index.anchors[seq as usize].is_empty() || anchored[seq as usize] == number
+    !grammar.index.anchored[seq as usize] || anchored[seq as usize] == number
 }
 
 impl Scratch {
@@ -255,7 +255,7 @@ impl Grammar {
             scratch.words.sort_unstable();
             scratch.words.dedup();
             for &word in &scratch.words {
-                for &seq in &self.index.anchored_by[word as usize] {
+                for &seq in self.index.anchored_by.get(word) {
                     scratch.anchored[seq as usize] = number;
                 }
             }
@@ -265,7 +265,7 @@ impl Grammar {
                 let by_word: &[u32] = if id == UNKNOWN {
                     &[]
                 } else {
-                    &self.index.by_word[id as usize]
+                    self.index.by_word.get(id)
                 };
                 let at_start: &[u32] = if sentence.starts.contains(&pos) {
                     &self.index.at_start
@@ -273,7 +273,7 @@ impl Grammar {
                     &[]
                 };
                 let start_by_word: &[u32] = if id != UNKNOWN && sentence.starts.contains(&pos) {
-                    &self.index.start_by_word[id as usize]
+                    self.index.start_by_word.get(id)
                 } else {
                     &[]
                 };
