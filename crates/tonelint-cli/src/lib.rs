@@ -11,3 +11,4 @@ pub mod input;
 pub mod locate;
 pub mod render;
 pub mod schedule;
+pub mod serve;

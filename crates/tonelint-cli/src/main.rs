@@ -24,6 +24,12 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // `serve` is a mode of its own with its own flags; every other run parses as before and
+    // starts no runtime.
+    let mut argv = std::env::args_os().skip(1);
+    if argv.next().is_some_and(|first| first == "serve") {
+        return ExitCode::from(tonelint_cli::serve::run(argv));
+    }
     let args = Args::parse();
     match args.color {
         ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
