@@ -29,7 +29,9 @@ mod trigger;
 fn main() {
     let manifest_dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let lexicon_dir = manifest_dir.join("../../lexicons");
+    // `lexicons` in the crate is a link to the repository's top-level `lexicons/` (the one place
+    // curators edit); `cargo package` copies the files behind it into the published crate.
+    let lexicon_dir = manifest_dir.join("lexicons");
     println!("cargo::rerun-if-changed={}", lexicon_dir.display());
 
     let mut files: Vec<PathBuf> = fs::read_dir(&lexicon_dir)
