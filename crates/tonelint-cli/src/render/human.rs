@@ -151,7 +151,7 @@ fn diagnostic<'a>(
         };
         group = group.element(Level::NOTE.message(wrap(&what, text_width)));
     }
-    for rewrite in finding.rewrites() {
+    for rewrite in finding.best_rewrites() {
         let help = format!("try: {}", suggestion(rewrite));
         group = group.element(Level::HELP.message(wrap(&help, text_width)));
     }
@@ -208,7 +208,10 @@ pub fn suggestion(rewrite: &Rewrite) -> String {
     if rewrite.is_project_wording() {
         format!("\"{}\" (tonelint's own wording)", rewrite.text())
     } else {
-        format!("\"{}\" (from seeds/{})", rewrite.text(), rewrite.source())
+        match rewrite.source_title() {
+            Some(title) => format!("\"{}\" (from the article \"{title}\")", rewrite.text()),
+            None => format!("\"{}\" (from {})", rewrite.text(), rewrite.source()),
+        }
     }
 }
 
