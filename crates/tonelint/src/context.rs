@@ -246,10 +246,12 @@ impl Context {
 }
 
 /// The seed articles' titles, by file name: a citation names the article, not a file the reader
-/// does not have.
+/// does not have. The one untitled article is cited by its first words, as untitled pieces are.
 pub(crate) fn seed_title(source: &str) -> Option<&'static str> {
     Some(match source {
-        "000_f142cf3f49fb3e6e.txt" => "Negotiation for nurse case managers (untitled article)",
+        "000_f142cf3f49fb3e6e.txt" => {
+            "Negotiation is one of the core skills nurse case managers rely on..."
+        }
         "001_6d78e1e62cc152ba.txt" => "Negotiation and Advocacy: Maintaining a Delicate Balance",
         "002_7aab6430c03ed061.txt" => "Negotiation techniques",
         "003_ff0f8f350e242962.txt" => "Mastering Difficult Conversations: A Case Manager's Guide",

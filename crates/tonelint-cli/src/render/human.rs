@@ -205,12 +205,19 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// A rewrite in quotes with where it comes from.
 pub fn suggestion(rewrite: &Rewrite) -> String {
+    // A general rewrite is a pattern with its example already in quotes ("Name the cost, then
+    // ask: \"...\""); quoting it again would print two quote marks in a row.
+    let text = if rewrite.text().contains('"') {
+        rewrite.text().to_string()
+    } else {
+        format!("\"{}\"", rewrite.text())
+    };
     if rewrite.is_project_wording() {
-        format!("\"{}\" (tonelint's own wording)", rewrite.text())
+        format!("{text} (tonelint's own wording)")
     } else {
         match rewrite.source_title() {
-            Some(title) => format!("\"{}\" (from the article \"{title}\")", rewrite.text()),
-            None => format!("\"{}\" (from {})", rewrite.text(), rewrite.source()),
+            Some(title) => format!("{text} (from the article \"{title}\")"),
+            None => format!("{text} (from {})", rewrite.source()),
         }
     }
 }
