@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use tonelint::{Category, Lexicon, Linter, Severity};
+use tonelint::{Category, Context, Lexicon, Linter, Severity};
 
 /// Every rule, including the categories that are off by default (`passive`), so each is held to
 /// its examples.
@@ -151,6 +151,54 @@ fn no_rewrite_is_flagged_at_warning_or_above() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Issue 15: the seed articles' rewrites are about hospitals and payers; every rule also carries a
+/// general one, for a git patch, a support ticket or a team chat.
+#[test]
+fn every_rule_has_a_general_rewrite() {
+    let linter = all_rules();
+    let missing: Vec<&str> = linter
+        .rules()
+        .filter(|rule| {
+            rule.rewrites()
+                .iter()
+                .all(|r| r.context() != Context::General)
+        })
+        .map(|rule| rule.id())
+        .collect();
+    assert!(missing.is_empty(), "no general rewrite: {missing:?}");
+}
+
+/// The same rule, two drafts: a support ticket gets the general wording first, a discharge
+/// message the seed article's.
+#[test]
+fn rewrites_fit_the_kind_of_message() {
+    let linter = all_rules();
+    let first_rewrite = |text: &str| {
+        let report = linter.check(text);
+        let finding = report
+            .findings()
+            .iter()
+            .find(|f| f.rule_id() == "aggressive.unacceptable")
+            .unwrap_or_else(|| panic!("no aggressive.unacceptable finding in {text:?}"));
+        let best = finding.best_rewrites();
+        (
+            finding.context(),
+            best[0].context(),
+            best[0].text().to_string(),
+        )
+    };
+    let ticket = first_rewrite(
+        "Ticket #4411: the customer's refund has been pending for three weeks. This delay is unacceptable.",
+    );
+    let discharge = first_rewrite(
+        "The patient is ready for discharge and the orders are still unsigned. This delay is unacceptable.",
+    );
+    assert_eq!((ticket.0, ticket.1), (Context::Workplace, Context::General));
+    assert_eq!(discharge.0, Context::Clinical);
+    assert_ne!(discharge.1, Context::General);
+    assert_ne!(ticket.2, discharge.2);
 }
 
 #[test]

@@ -292,8 +292,16 @@ fn emit_rule(code: &mut String, origin: &str, rule: &spec::RuleSpec) {
         .rewrites
         .iter()
         .map(|r| {
+            // Checked by the spec: one of the five names, or none (clinical care).
+            let context = match r.context.as_deref().unwrap_or("clinical") {
+                "payer" => "Payer",
+                "family" => "Family",
+                "workplace" => "Workplace",
+                "general" => "General",
+                _ => "Clinical",
+            };
             format!(
-                "Rewrite {{ text: Cow::Borrowed({:?}), source: Cow::Borrowed({:?}) }}",
+                "Rewrite {{ text: Cow::Borrowed({:?}), source: Cow::Borrowed({:?}), context: crate::context::Context::{context} }}",
                 r.text, r.source
             )
         })

@@ -12,7 +12,7 @@ use clap::{Parser, ValueEnum};
 /// Maildir messages. Quoted replies and signatures are not judged (--keep-quotes to judge them).
 ///
 /// Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on a usage
-/// or input error (missing or unreadable file, invalid UTF-8, binary or empty input, bad lexicon,
+/// or input error (missing or unreadable file, invalid UTF-8, binary input, bad lexicon,
 /// unknown rule name).
 #[derive(Debug, Parser)]
 #[command(name = "tonelint", version, max_term_width = 100)]

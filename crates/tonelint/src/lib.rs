@@ -86,6 +86,7 @@
 #![forbid(unsafe_code)]
 
 mod category;
+mod context;
 mod credit;
 mod error;
 mod fix;
@@ -106,6 +107,7 @@ mod token;
 mod trigger;
 
 pub use category::{Category, Severity};
+pub use context::Context;
 pub use error::{BuildError, LexiconError};
 pub use fix::{Edit, apply_edits};
 pub use lexicon::Lexicon;

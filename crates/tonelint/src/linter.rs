@@ -520,6 +520,11 @@ impl Linter {
                 !suppressions.covers(j.found.span.start, rule.id(), rule.category())
             });
         }
+        let context = if joined.is_empty() {
+            crate::context::Context::General
+        } else {
+            crate::context::Context::of(text)
+        };
         let mut cursor = Cursor::new(text);
         let findings: Vec<Finding> = joined
             .into_iter()
@@ -538,6 +543,7 @@ impl Linter {
                     start,
                     text: text[m.span.clone()].to_string(),
                     span: m.span,
+                    context,
                 }
             })
             .collect();

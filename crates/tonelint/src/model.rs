@@ -14,6 +14,7 @@ use tonelint_grammar::features::{self, BUCKETS, Feature};
 use tonelint_grammar::token::{TokenKind, Tokens, is_function_word};
 
 use crate::category::{Category, Severity};
+use crate::context::Context;
 use crate::matcher::RawMatch;
 use crate::rule::{Matching, Rewrite, Rule};
 
@@ -206,7 +207,8 @@ pub(crate) fn rules() -> Vec<Rule> {
                 id: &'static str,
                 message: &'static str,
                 rewrite: &'static str,
-                source: &'static str| Rule {
+                source: &'static str,
+                general: &'static str| Rule {
         id: Cow::Borrowed(id),
         origin: Cow::Borrowed("the tone model"),
         line: 0,
@@ -215,10 +217,18 @@ pub(crate) fn rules() -> Vec<Rule> {
         message: Cow::Borrowed(message),
         explanation: Cow::Borrowed(EXPLANATION),
         matching: Matching::none(),
-        rewrites: Cow::Owned(vec![Rewrite {
-            text: Cow::Borrowed(rewrite),
-            source: Cow::Borrowed(source),
-        }]),
+        rewrites: Cow::Owned(vec![
+            Rewrite {
+                text: Cow::Borrowed(rewrite),
+                source: Cow::Borrowed(source),
+                context: Context::Clinical,
+            },
+            Rewrite {
+                text: Cow::Borrowed(general),
+                source: Cow::Borrowed("project"),
+                context: Context::General,
+            },
+        ]),
         fix: None,
     };
     vec![
@@ -228,6 +238,7 @@ pub(crate) fn rules() -> Vec<Rule> {
             "The tone model reads this sentence as aggressive.",
             "I hear your frustration, and I want to make sure we get this resolved as quickly as possible. Let's review where things stand and what steps we can take next.",
             "003_ff0f8f350e242962.txt",
+            "Say what went wrong and what it costs, then ask for the next step: \"The import failed twice this week and the team lost a day each time. Can we look at the logs together this afternoon?\"",
         ),
         make(
             Category::Demanding,
@@ -235,6 +246,7 @@ pub(crate) fn rules() -> Vec<Rule> {
             "The tone model reads this sentence as demanding.",
             "I want to make sure this patient gets home safely, and the home health agency can't start services until the discharge orders are signed. What's the best way for us to get this completed today?",
             "000_f142cf3f49fb3e6e.txt",
+            "Give the reason the timing matters and ask what is feasible: \"The client signs off on Thursday, so I'd like the figures by Wednesday noon. Does that work for you?\"",
         ),
         make(
             Category::Accusatory,
@@ -242,6 +254,7 @@ pub(crate) fn rules() -> Vec<Rule> {
             "The tone model reads this sentence as accusatory.",
             "I noticed that you've missed your last three physical therapy appointments. Can you help me understand what's preventing you from attending?",
             "003_ff0f8f350e242962.txt",
+            "State what you saw and ask what happened: \"I noticed the last two orders arrived short. Can you help me understand what happened on your side?\"",
         ),
     ]
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::category::{Category, Severity};
+use crate::context::Context;
 use crate::position::LineColumn;
 use crate::rule::{Rewrite, Rule, Strength};
 
@@ -23,6 +24,8 @@ pub struct Finding {
     pub(crate) start: LineColumn,
     pub(crate) end: LineColumn,
     pub(crate) text: String,
+    /// What kind of message the draft is, which orders the rewrites.
+    pub(crate) context: Context,
 }
 
 impl Finding {
@@ -72,9 +75,30 @@ impl Finding {
         self.note.as_deref().unwrap_or(self.rule.message())
     }
 
-    /// Assertive ways to say it, best first, each with its source.
-    pub fn rewrites(&self) -> &[Rewrite] {
-        self.rule.rewrites()
+    /// Assertive ways to say it, best first for this draft: those written for its kind of
+    /// message (see [`Finding::context`]) before the others, each with its source.
+    pub fn rewrites(&self) -> Vec<&Rewrite> {
+        let mut rewrites: Vec<&Rewrite> = self.rule.rewrites().iter().collect();
+        // Stable: among equally fitting rewrites, the lexicon's order stands.
+        rewrites.sort_by_key(|r| self.context.fit(r.context()));
+        rewrites
+    }
+
+    /// The rewrites that fit this draft best: the first of [`Finding::rewrites`] and any that fit
+    /// as well. A discharge message gets the seed articles' wording, a support ticket the
+    /// general one.
+    pub fn best_rewrites(&self) -> Vec<&Rewrite> {
+        let mut rewrites = self.rewrites();
+        if let Some(best) = rewrites.first().map(|r| self.context.fit(r.context())) {
+            rewrites.retain(|r| self.context.fit(r.context()) == best);
+        }
+        rewrites
+    }
+
+    /// What kind of message the checked draft is (guessed from its words), for which the first
+    /// rewrite was chosen.
+    pub fn context(&self) -> Context {
+        self.context
     }
 }
 
@@ -91,7 +115,7 @@ impl Serialize for Finding {
         s.serialize_field("end_column", &self.end.column)?;
         s.serialize_field("text", &self.text)?;
         s.serialize_field("message", self.message())?;
-        s.serialize_field("rewrites", self.rewrites())?;
+        s.serialize_field("rewrites", &self.rewrites())?;
         s.end()
     }
 }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::category::{Category, Severity};
+use crate::context::Context;
 use crate::lexicon::spec::{MatchSpec, RuleSpec, StrengthSpec};
 
 type List = Cow<'static, [Cow<'static, str>]>;
@@ -151,10 +152,23 @@ pub struct Rule {
 }
 
 /// An assertive way to say what a flagged phrase was trying to say.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rewrite {
     pub(crate) text: Cow<'static, str>,
     pub(crate) source: Cow<'static, str>,
+    pub(crate) context: Context,
+}
+
+impl serde::Serialize for Rewrite {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Rewrite", 4)?;
+        s.serialize_field("text", self.text())?;
+        s.serialize_field("source", self.source())?;
+        s.serialize_field("source_title", &self.source_title())?;
+        s.serialize_field("context", &self.context)?;
+        s.end()
+    }
 }
 
 impl Rewrite {
@@ -172,6 +186,16 @@ impl Rewrite {
     /// Whether the wording is the project's own rather than taken from a seed document.
     pub fn is_project_wording(&self) -> bool {
         self.source == "project"
+    }
+
+    /// The title of the seed article the wording comes from; none for the project's own.
+    pub fn source_title(&self) -> Option<&'static str> {
+        crate::context::seed_title(&self.source)
+    }
+
+    /// What kind of message the wording was written for.
+    pub fn context(&self) -> Context {
+        self.context
     }
 }
 
@@ -216,6 +240,11 @@ impl Rule {
                     .map(|r| Rewrite {
                         text: Cow::Owned(r.text),
                         source: Cow::Owned(r.source),
+                        context: r
+                            .context
+                            .as_deref()
+                            .and_then(Context::from_name)
+                            .unwrap_or(Context::Clinical),
                     })
                     .collect(),
             ),
@@ -238,6 +267,11 @@ pub struct Strength {
 }
 
 impl Strength {
+    /// The title of the seed article the strength comes from; none for the project's own.
+    pub fn source_title(&self) -> Option<&'static str> {
+        crate::context::seed_title(self.source())
+    }
+
     matching_accessors!();
 
     /// The seed file the move comes from, or `project`.

@@ -151,7 +151,7 @@ fn diagnostic<'a>(
         };
         group = group.element(Level::NOTE.message(wrap(&what, text_width)));
     }
-    for rewrite in finding.rewrites() {
+    for rewrite in finding.best_rewrites() {
         let help = format!("try: {}", suggestion(rewrite));
         group = group.element(Level::HELP.message(wrap(&help, text_width)));
     }
@@ -205,10 +205,20 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// A rewrite in quotes with where it comes from.
 pub fn suggestion(rewrite: &Rewrite) -> String {
-    if rewrite.is_project_wording() {
-        format!("\"{}\" (tonelint's own wording)", rewrite.text())
+    // A general rewrite is a pattern with its example already in quotes ("Name the cost, then
+    // ask: \"...\""); quoting it again would print two quote marks in a row.
+    let text = if rewrite.text().contains('"') {
+        rewrite.text().to_string()
     } else {
-        format!("\"{}\" (from seeds/{})", rewrite.text(), rewrite.source())
+        format!("\"{}\"", rewrite.text())
+    };
+    if rewrite.is_project_wording() {
+        format!("{text} (tonelint's own wording)")
+    } else {
+        match rewrite.source_title() {
+            Some(title) => format!("{text} (from the article \"{title}\")"),
+            None => format!("{text} (from {})", rewrite.source()),
+        }
     }
 }
 

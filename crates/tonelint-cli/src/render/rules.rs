@@ -89,10 +89,10 @@ pub fn write_strength(out: &mut impl Write, strength: &Strength) -> io::Result<(
         strength.examples(),
         strength.counterexamples(),
     )?;
-    let source = if strength.source() == "project" {
-        "tonelint's own".to_string()
-    } else {
-        format!("seeds/{}", strength.source())
+    let source = match strength.source_title() {
+        _ if strength.source() == "project" => "tonelint's own".to_string(),
+        Some(title) => format!("the article \"{title}\""),
+        None => strength.source().to_string(),
     };
     writeln!(out, "\nSource: {source}")
 }
@@ -126,7 +126,12 @@ pub fn write_explanation(out: &mut impl Write, rule: &Rule) -> io::Result<()> {
     )?;
     writeln!(out, "\nAssertive rewrites:")?;
     for rewrite in rule.rewrites() {
-        writeln!(out, "  - {}", suggestion(rewrite))?;
+        writeln!(
+            out,
+            "  - for {} messages: {}",
+            rewrite.context().as_str(),
+            suggestion(rewrite)
+        )?;
     }
     Ok(())
 }

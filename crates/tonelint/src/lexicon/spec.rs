@@ -115,7 +115,13 @@ pub struct LexiconSpec {
 pub struct RewriteSpec {
     pub text: String,
     pub source: String,
+    /// What kind of message the wording was written for (`clinical`, `payer`, `family`,
+    /// `workplace`, `general`); none means clinical care, as the seed articles are.
+    pub context: Option<String>,
 }
+
+/// The names a rewrite's `context` may take.
+pub const REWRITE_CONTEXTS: [&str; 5] = ["clinical", "payer", "family", "workplace", "general"];
 
 /// What is wrong with a lexicon file, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,6 +252,8 @@ struct RawStrength {
 struct RawRewrite {
     text: String,
     source: String,
+    #[serde(default)]
+    context: Option<String>,
 }
 
 /// Parses and checks one lexicon file's text.
@@ -476,6 +484,14 @@ fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String
             return Err("a rewrite has an empty `text`".into());
         }
         check_source(&rewrite.source)?;
+        if let Some(context) = &rewrite.context
+            && !REWRITE_CONTEXTS.contains(&context.as_str())
+        {
+            return Err(format!(
+                "a rewrite's `context` is \"{context}\"; it is one of {}",
+                REWRITE_CONTEXTS.join(", ")
+            ));
+        }
     }
     Ok(RuleSpec {
         id,
@@ -492,6 +508,7 @@ fn check_rule(rule: RawRule, id: String, line: usize) -> Result<RuleSpec, String
             .map(|r| RewriteSpec {
                 text: r.text.trim().to_string(),
                 source: r.source.trim().to_string(),
+                context: r.context,
             })
             .collect(),
     })
