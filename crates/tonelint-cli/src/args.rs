@@ -11,6 +11,8 @@ use clap::{Parser, ValueEnum};
 /// (honouring .gitignore) for .txt, .md, .eml, .mbox and .html files (more with --type) and
 /// Maildir messages. Quoted replies and signatures are not judged (--keep-quotes to judge them).
 ///
+/// `tonelint serve` starts a local check page and JSON API instead (`tonelint serve --help`).
+///
 /// Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on a usage
 /// or input error (missing or unreadable file, invalid UTF-8, binary input, bad lexicon,
 /// unknown rule name).
