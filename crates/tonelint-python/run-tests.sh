@@ -3,9 +3,9 @@
 # into a virtual environment under target/, and runs its pytest suite. Run it from anywhere in
 # the repository; it exits non-zero if the build or any test fails.
 #
-# Needs CPython 3.9 or later with pip and venv (PYTHON names the interpreter, python3 unless
-# set), the Rust toolchain, and PyPI and crates.io (pip fetches maturin, and pytest and mypy from
-# tests/requirements.txt).
+# Needs CPython 3.10 or later with pip and venv (PYTHON names the interpreter, python3 unless
+# set; the package itself supports 3.9, the pinned pytest and mypy do not), the Rust toolchain,
+# and PyPI and crates.io (pip fetches maturin, and pytest and mypy from tests/requirements.txt).
 # Cargo builds into $CARGO_TARGET_DIR when the caller sets it, else target/python, which is kept
 # between runs so that a second run only relinks what changed.
 set -euo pipefail
@@ -15,8 +15,10 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/python}"
 venv="$root/target/python-venv"
 python="${PYTHON:-python3}"
 
-# A venv left half-made by an interrupted run has no working python: make it again.
-if ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
+# Made again when it is missing, when an interrupted run left it without a working python, or
+# when it was made with another interpreter than the one asked for now.
+version='import sys; print(sys.version)'
+if [ "$("$venv/bin/python" -c "$version" 2>/dev/null)" != "$("$python" -c "$version")" ]; then
   rm -rf "$venv"
   "$python" -m venv "$venv"
 fi
