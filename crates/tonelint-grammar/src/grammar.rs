@@ -95,8 +95,9 @@ pub(crate) struct Guard {
     pub(crate) seqs: Vec<u32>,
 }
 
-/// Where to start trying sequences, made from the rest when a grammar is compiled or loaded.
-#[derive(Clone, Debug, Default)]
+/// Where to start trying sequences, made from the rest when a grammar is compiled. It travels
+/// with the grammar's bytes: rebuilding it at every start was most of a one-word check's work.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Index {
     /// Looked up once per token of every message: FNV hashes short words several times faster
     /// than the standard library's DoS-resistant default, and the keys are the lexicons' own.
@@ -149,7 +150,6 @@ pub struct Grammar {
     pub(crate) roles: Vec<Role>,
     pub(crate) rules: Vec<RuleShapes>,
     pub(crate) guards: Vec<Guard>,
-    #[serde(skip)]
     pub(crate) index: Index,
 }
 
@@ -159,12 +159,10 @@ impl Grammar {
         postcard::to_allocvec(self).unwrap_or_default()
     }
 
-    /// Loads bytes made by [`to_bytes`](Grammar::to_bytes) (by the same version of this crate).
+    /// Loads bytes made by [`to_bytes`](Grammar::to_bytes) (by the same version of this crate),
+    /// index included, so nothing is rebuilt.
     pub fn from_bytes(bytes: &[u8]) -> Result<Grammar, String> {
-        let mut grammar: Grammar = postcard::from_bytes(bytes)
-            .map_err(|e| format!("the compiled grammar is damaged: {e}"))?;
-        grammar.prepare();
-        Ok(grammar)
+        postcard::from_bytes(bytes).map_err(|e| format!("the compiled grammar is damaged: {e}"))
     }
 
     /// Whether the grammar has no rule shape and no guard.
@@ -445,8 +443,8 @@ impl Grammar {
 }
 
 /// Lists keyed by a dense id (a word, a sequence), stored flat: one allocation for all of them
-/// instead of one per key. A grammar has thousands of words and is prepared at every start.
-#[derive(Clone, Debug)]
+/// instead of one per key. A grammar has thousands of words.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct Postings<T> {
     /// Key k's items are `items[starts[k]..starts[k + 1]]`.
     starts: Vec<u32>,
