@@ -205,13 +205,7 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// A rewrite in quotes with where it comes from.
 pub fn suggestion(rewrite: &Rewrite) -> String {
-    // A general rewrite is a pattern with its example already in quotes ("Name the cost, then
-    // ask: \"...\""); quoting it again would print two quote marks in a row.
-    let text = if rewrite.text().contains('"') {
-        rewrite.text().to_string()
-    } else {
-        format!("\"{}\"", rewrite.text())
-    };
+    let text = quoted(rewrite);
     if rewrite.is_project_wording() {
         format!("{text} (tonelint's own wording)")
     } else {
@@ -219,6 +213,17 @@ pub fn suggestion(rewrite: &Rewrite) -> String {
             Some(title) => format!("{text} (from the article \"{title}\")"),
             None => format!("{text} (from {})", rewrite.source()),
         }
+    }
+}
+
+/// The rewrite's words in quotes. A general rewrite is a pattern with its example already in
+/// quotes ("Name the cost, then ask: \"...\""); quoting it again would print two quote marks in
+/// a row, so it is shown as it is.
+pub fn quoted(rewrite: &Rewrite) -> String {
+    if rewrite.text().contains('"') {
+        rewrite.text().to_string()
+    } else {
+        format!("\"{}\"", rewrite.text())
     }
 }
 

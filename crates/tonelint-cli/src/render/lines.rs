@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use tonelint::{Finding, Rewrite, Severity};
+use tonelint::{Finding, Severity};
 
 use crate::checked::{Checked, Place};
 
@@ -79,7 +79,7 @@ pub fn write_github(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
         let mut message = finding.message().to_string();
         if let Some(rewrite) = finding.rewrites().first() {
             message.push_str("\ntry: ");
-            message.push_str(&rewrite_text(rewrite));
+            message.push_str(&super::human::quoted(rewrite));
         }
         writeln!(
             out,
@@ -94,10 +94,6 @@ pub fn write_github(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-fn rewrite_text(rewrite: &Rewrite) -> String {
-    format!("\"{}\"", rewrite.text())
 }
 
 /// Escapes a workflow command's message, as the GitHub Actions toolkit does.
