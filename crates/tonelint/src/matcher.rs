@@ -1,11 +1,11 @@
 //! Finding rule matches in text.
 //!
 //! One pass of the tokenizer (`token.rs`) folds the input into tokens; each token is looked up
-//! in a vocabulary and drives a word-level Aho-Corasick automaton (`phrase_table.rs`) over every
+//! in a vocabulary and drives a word-level Aho-Corasick automaton (`tonelint_lexicon::phrase_table`) over every
 //! phrase variant and exception. The built-in lexicons' automaton is built by the build script
 //! and embedded, so building a linter builds nothing for them; lexicons and allowed phrases
 //! added at run time get a second, smaller automaton. The same lookup tells which lexicon
-//! `patterns` can match at all (`trigger.rs`); the others are not run.
+//! `patterns` can match at all (`tonelint_lexicon::trigger`); the others are not run.
 //!
 //! Spans are byte offsets into the original input: tokens carry their own.
 
@@ -17,34 +17,16 @@ use crate::category::Category;
 use crate::lexicon::spec::MAX_GAP_WORDS;
 use crate::pattern::{Pattern, Window};
 use crate::phrase_table::{
-    self, ANY_ENTRY, BOUNDED_END, BOUNDED_START, Builder, GAP_ADJACENT, ROLE_EXCEPTION,
-    ROLE_GAP_AFTER, ROLE_GAP_BEFORE, ROLE_PHRASE, ROOT, Tables, Target, UNKNOWN,
+    self, ANY_ENTRY, BOUNDED_END, BOUNDED_START, GAP_ADJACENT, ROLE_EXCEPTION, ROLE_GAP_BEFORE,
+    ROLE_PHRASE, ROOT, Tables, UNKNOWN,
 };
 use crate::rule::{Matching, Rule, Strength};
 use crate::token::{Piece, Token, Tokenizer};
-use crate::trigger;
+use tonelint_lexicon::register::{EntryLists, Kind, Registry};
 
 mod builtin {
     //! The automaton and pattern list the build script made from the built-in lexicons.
-    #![allow(clippy::type_complexity)]
     include!(concat!(env!("OUT_DIR"), "/builtin_matcher.rs"));
-}
-
-/// Which kind of lexicon entry a match belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Kind {
-    Rule,
-    Strength,
-}
-
-impl Kind {
-    fn from_code(code: u32) -> Kind {
-        if code == 0 {
-            Kind::Rule
-        } else {
-            Kind::Strength
-        }
-    }
 }
 
 /// The most places a word is cut at when its parts are looked up for patterns.
@@ -193,24 +175,6 @@ impl ChunkHits {
     }
 }
 
-/// Adds one entry's phrases and exceptions to an automaton under construction.
-fn add_entry(builder: &mut Builder, kind: Kind, entry: u32, matching: &Matching) {
-    let code = if kind == Kind::Rule { 0 } else { 1 };
-    for (list, role, gap) in variant_lists(matching) {
-        for variant in list.iter() {
-            let target = Target {
-                kind: code,
-                entry,
-                role,
-                gap,
-                len: 0,
-                flags: phrase_table::variant_flags(variant),
-            };
-            builder.add(&phrase_table::variant_tokens(variant), target);
-        }
-    }
-}
-
 impl Matcher {
     /// Builds the matcher over the enabled `rules` and all `strengths`. The first
     /// `builtin_rules` rules are the built-in ones, in built-in order; `builtin_strengths` maps
@@ -235,40 +199,40 @@ impl Matcher {
                 .collect();
             let tables = Tables::from_static(builtin::TABLES);
             let mut first_pattern = Vec::with_capacity(builtin::PATTERNS.len());
-            for (n, &(kind, entry, source)) in builtin::PATTERNS.iter().enumerate() {
-                let index = match kind {
-                    0 if enabled_rule(entry as usize) => Some(entry as usize),
-                    1 => strength_map
-                        .get(entry as usize)
+            for (n, row) in builtin::PATTERNS.iter().enumerate() {
+                let entry = row.entry as usize;
+                let index = match row.kind {
+                    Kind::Rule => enabled_rule(entry).then_some(entry),
+                    Kind::Strength => strength_map
+                        .get(entry)
                         .filter(|&&i| i != NONE)
                         .map(|&i| i as usize),
-                    _ => None,
                 };
                 first_pattern.push(index.map(|_| patterns.len() as u32));
                 if let Some(index) = index {
                     let windows = builtin::SPLITS
                         .iter()
-                        .filter(|s| s.0 as usize == n)
-                        .map(|&(_, prefix, suffix, prefix_max, suffix_max)| {
+                        .filter(|s| s.pattern as usize == n)
+                        .map(|s| {
                             Window::new(
-                                Cow::Borrowed(prefix),
-                                Cow::Borrowed(suffix),
-                                prefix_max,
-                                suffix_max,
+                                Cow::Borrowed(s.prefix),
+                                Cow::Borrowed(s.suffix),
+                                s.prefix_max,
+                                s.suffix_max,
                             )
                         })
                         .collect();
                     patterns.push((
-                        Kind::from_code(kind),
+                        row.kind,
                         index,
-                        Pattern::lazy(Cow::Borrowed(source), windows),
+                        Pattern::lazy(Cow::Borrowed(row.source), windows),
                     ));
                 }
             }
             // Trigger ids are positions in SPLITS; a pattern's splits are numbered in order.
             let mut triggers = Vec::with_capacity(builtin::SPLITS.len());
             let mut last = (u32::MAX, 0);
-            for &(p, ..) in builtin::SPLITS {
+            for &tonelint_lexicon::builtin::SplitRow { pattern: p, .. } in builtin::SPLITS {
                 let nth = if last.0 == p { last.1 + 1 } else { 0 };
                 last = (p, nth);
                 triggers.push(match first_pattern.get(p as usize).copied().flatten() {
@@ -291,7 +255,7 @@ impl Matcher {
             });
         }
         // Everything not built in: one automaton built now.
-        let mut builder = Builder::new();
+        let mut registry = Registry::new();
         let mut triggers = Vec::new();
         let first_rule = if parts.is_empty() { 0 } else { builtin_rules };
         let builtin_strength_set: Vec<bool> = {
@@ -313,14 +277,10 @@ impl Matcher {
             .map(|i| (Kind::Strength, i, strengths[i].id(), &strengths[i].matching));
         for (kind, index, id, matching) in extra_rules.chain(extra_strengths) {
             has_phrases |= has_variants(matching);
-            add_entry(&mut builder, kind, index as u32, matching);
-            for source in matching.patterns.iter() {
-                let splits = trigger::splits(source).unwrap_or_default();
+            registry.entry(kind, index as u32, matching.lists(), |source, splits| {
+                // Trigger ids follow on from the last entry's, one per split.
                 let mut windows = Vec::with_capacity(splits.len());
                 for (nth, split) in splits.into_iter().enumerate() {
-                    for word in &split.words {
-                        builder.trigger(word, triggers.len() as u32);
-                    }
                     triggers.push((patterns.len() as u32, nth as u32));
                     windows.push(Window::new(
                         Cow::Owned(split.prefix),
@@ -329,31 +289,24 @@ impl Matcher {
                         split.suffix_max,
                     ));
                 }
-                let pattern = Pattern::eager(source.clone(), windows)
+                let pattern = Pattern::eager(Cow::Owned(source.to_string()), windows)
                     .map_err(|err| format!("`{id}`: pattern `{source}`: {err}"))?;
                 patterns.push((kind, index, pattern));
-            }
+                Ok::<(), String>(())
+            })?;
         }
         // Allowed phrases are exceptions to every rule.
-        let none = || Cow::Borrowed(&[][..]);
-        let allowed_matching = Matching {
-            phrases: none(),
-            phrase_variants: none(),
-            patterns: none(),
-            exceptions: none(),
-            exception_variants: Cow::Owned(allowed.iter().cloned().map(Cow::Owned).collect()),
-            exception_gaps: Cow::Borrowed(&[]),
-            examples: none(),
-            counterexamples: none(),
-            shapes: none(),
-            unless: none(),
-            soften: none(),
-        };
         has_phrases |= !allowed.is_empty();
-        add_entry(&mut builder, Kind::Rule, ANY_ENTRY, &allowed_matching);
-        if !builder.is_empty() || (has_phrases && parts.is_empty()) {
+        let allowed = EntryLists::<_, Vec<String>> {
+            phrase_variants: &[],
+            exception_variants: allowed,
+            exception_gaps: &[],
+            patterns: &[],
+        };
+        registry.entry(Kind::Rule, ANY_ENTRY, allowed, |_, _| Ok::<(), String>(()))?;
+        if !registry.is_empty() || (has_phrases && parts.is_empty()) {
             parts.push(Part {
-                tables: builder.finish(),
+                tables: registry.finish(),
                 rules: (0..rules.len() as u32).collect(),
                 strengths: (0..strengths.len() as u32).collect(),
                 triggers,
@@ -592,19 +545,6 @@ fn fire(part: &Part, id: u32, span: Range<usize>, words: &mut Vec<(u32, u32, Ran
             words.push((p, split, span.clone()));
         }
     }
-}
-
-/// An entry's variant lists, each with its role and, for gapped exceptions, the gap's number.
-fn variant_lists(matching: &Matching) -> Vec<(&[Cow<'static, str>], u32, u32)> {
-    let mut lists: Vec<(&[Cow<'static, str>], u32, u32)> = vec![
-        (&matching.phrase_variants, ROLE_PHRASE, 0),
-        (&matching.exception_variants, ROLE_EXCEPTION, 0),
-    ];
-    for (gap, (before, after)) in matching.exception_gaps.iter().enumerate() {
-        lists.push((before, ROLE_GAP_BEFORE, gap as u32));
-        lists.push((after, ROLE_GAP_AFTER, gap as u32));
-    }
-    lists
 }
 
 /// Whether an entry looks for any phrase or exception. Asks the phrases as written, not their

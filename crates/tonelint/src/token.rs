@@ -3,7 +3,7 @@
 //! A token is a word (word characters, with an apostrophe between two of them kept inside, so
 //! "don't" is one token) or a single other character. Between tokens the tokenizer notes only
 //! whether they touch, are separated by white space holding at most one line break, or by a blank
-//! line. This is exactly the structure the byte-level rules of `fold.rs` give the folded text,
+//! line. This is exactly the structure the byte-level rules of `tonelint_lexicon::fold` give the folded text,
 //! so matching token sequences finds the same phrases as matching folded bytes did.
 //!
 //! ASCII words, which are nearly all words in mail, are lower-cased and hashed in one loop with

@@ -8,9 +8,6 @@
 //! The tables are plain little-endian `u32` arrays so the build script can build them for the
 //! built-in lexicons and embed them with `include_bytes!` (no work at start-up), while lexicons
 //! loaded at run time build the same tables in memory with the same [`Builder`].
-//!
-//! This file is also compiled into the build script, so it depends on nothing but `std` and
-//! `crate::fold`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -128,8 +125,12 @@ impl U32s {
         self.0.len() / 4
     }
 
+    /// Whether there is no value.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The raw little-endian bytes.
-    #[allow(dead_code)] // Used by the build script.
     pub fn bytes(&self) -> &[u8] {
         &self.0
     }
@@ -281,7 +282,6 @@ impl Tables {
     }
 
     /// Serialises the tables: a header of section lengths, then the sections.
-    #[allow(dead_code)] // Used by the build script.
     pub fn to_bytes(&self) -> Vec<u8> {
         let sections: [&[u8]; SECTIONS] = [
             self.slots.bytes(),
