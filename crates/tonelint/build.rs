@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 use tonelint_lexicon::builtin::{write_pattern_row, write_split_row};
+use tonelint_lexicon::grammar::GrammarSources;
 use tonelint_lexicon::register::{Kind, Registry};
 use tonelint_lexicon::spec;
 
@@ -38,11 +39,7 @@ fn main() {
     let mut rules = String::new();
     let mut strengths = String::new();
     let mut rule_specs: Vec<spec::MatchSpec> = Vec::new();
-    let mut grammar = tonelint_grammar::Sources::default();
-    // Where each grammar source was defined, by its index in `grammar`, for build errors.
-    let mut class_places: Vec<(String, usize)> = Vec::new();
-    let mut rule_places: Vec<(String, usize, String)> = Vec::new();
-    let mut guard_places: Vec<(String, usize, String)> = Vec::new();
+    let mut grammar = GrammarSources::default();
     let mut strength_specs: Vec<spec::MatchSpec> = Vec::new();
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
@@ -74,35 +71,19 @@ fn main() {
         }
         for rule in &lexicon.rules {
             emit_rule(&mut rules, &origin, rule);
-            if !rule.matching.shapes.is_empty() {
-                grammar.rules.push(tonelint_grammar::RuleSource {
-                    rule: rule_specs.len() as u32,
-                    shapes: rule.matching.shapes.clone(),
-                    unless: rule.matching.unless.clone(),
-                    soften: rule.matching.soften.clone(),
-                });
-                rule_places.push((origin.clone(), rule.line, rule.id.clone()));
-            }
+            let m = &rule.matching;
+            let index = rule_specs.len() as u32;
+            let place = (origin.as_str(), rule.line, rule.id.as_str());
+            grammar.rule(place, index, &m.shapes, &m.unless, &m.soften);
             rule_specs.push(rule.matching.clone());
         }
         for class in &lexicon.classes {
-            grammar.classes.push(tonelint_grammar::ClassSource {
-                name: class.name.clone(),
-                words: class.words.clone(),
-            });
-            class_places.push((origin.clone(), class.line));
+            grammar.class(&origin, class);
         }
         for guard in &lexicon.guards {
-            grammar.guards.push(tonelint_grammar::GuardSource {
-                id: guard.id.clone(),
-                shapes: guard.shapes.clone(),
-                scope: guard.scope,
-                effect: guard.effect,
-                categories: guard.categories.clone(),
-            });
-            guard_places.push((origin.clone(), guard.line, guard.id.clone()));
+            grammar.guard(&origin, guard);
         }
-        grammar.irregular.extend(lexicon.irregular.iter().cloned());
+        grammar.irregular(&lexicon.irregular);
         for strength in &lexicon.strengths {
             emit_strength(&mut strengths, &origin, strength);
             strength_specs.push(strength.matching.clone());
@@ -121,26 +102,13 @@ fn main() {
             .unwrap_or_else(|err| panic!("cannot write the built-in tables: {err}"));
     }
     write_if_changed(&out_dir.join("builtin_matcher.rs"), &matcher_code);
-    let compiled = tonelint_grammar::compile(&grammar, None).unwrap_or_else(|err| {
-        let (origin, line, rule_id) = match err.place {
-            tonelint_grammar::Place::Class(i) => {
-                (class_places[i].0.clone(), class_places[i].1, None)
-            }
-            tonelint_grammar::Place::Rule(i) => {
-                let (o, l, id) = &rule_places[i];
-                (o.clone(), *l, Some(id.clone()))
-            }
-            tonelint_grammar::Place::Guard(i) => {
-                let (o, l, id) = &guard_places[i];
-                (o.clone(), *l, Some(id.clone()))
-            }
-        };
+    let compiled = grammar.compile(None).unwrap_or_else(|err| {
         fail(
-            &origin,
+            &err.place.origin,
             &spec::SpecError {
-                line,
+                line: err.place.line,
                 column: 1,
-                rule_id,
+                rule_id: err.place.id,
                 message: err.message,
             },
         )
