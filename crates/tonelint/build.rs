@@ -12,7 +12,7 @@ use std::{env, fs};
 
 use tonelint_lexicon::builtin::{write_pattern_row, write_split_row};
 use tonelint_lexicon::grammar::GrammarSources;
-use tonelint_lexicon::register::{Kind, Registry};
+use tonelint_lexicon::register::{Entry, Kind, Registry};
 use tonelint_lexicon::spec;
 
 fn main() {
@@ -144,14 +144,19 @@ fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (V
                 .map(|(i, m)| (Kind::Strength, i as u32, m)),
         );
     for (kind, entry, matching) in entries {
-        let registered = registry.entry(kind, entry, matching.lists(), |source, found| {
-            for split in &found {
-                write_split_row(&mut splits, ROWS, pattern_count, split);
-            }
-            write_pattern_row(&mut patterns, ROWS, kind, entry, source);
-            pattern_count += 1;
-            Ok::<(), std::convert::Infallible>(())
-        });
+        let registered = registry.entry(
+            kind,
+            Entry::One(entry),
+            matching.lists(),
+            |source, found| {
+                for split in &found {
+                    write_split_row(&mut splits, ROWS, pattern_count, split);
+                }
+                write_pattern_row(&mut patterns, ROWS, kind, entry, source);
+                pattern_count += 1;
+                Ok::<(), std::convert::Infallible>(())
+            },
+        );
         let Ok(()) = registered;
     }
     let tables = registry.finish().to_bytes();

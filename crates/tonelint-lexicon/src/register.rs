@@ -4,40 +4,10 @@
 //! The build script registers the built-in lexicons here and the library the lexicons loaded at
 //! run time, through the same [`Registry::entry`], so the two kinds of table cannot drift apart.
 
-use crate::phrase_table::{
-    Builder, ROLE_EXCEPTION, ROLE_GAP_AFTER, ROLE_GAP_BEFORE, ROLE_PHRASE, Tables, Target,
-    variant_flags, variant_tokens,
-};
+use crate::phrase_table::{Builder, Role, Tables, Target, variant_bounds, variant_tokens};
 use crate::trigger::{self, Split};
 
-/// Which kind of lexicon entry an automaton pattern belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// A rule: it flags phrasing.
-    Rule,
-    /// A strength: it credits a move the seeds recommend.
-    Strength,
-}
-
-impl Kind {
-    /// The code the tables store for the kind.
-    pub fn code(self) -> u32 {
-        match self {
-            Kind::Rule => 0,
-            Kind::Strength => 1,
-        }
-    }
-
-    /// The kind stored as `code` (see [`Kind::code`]).
-    #[inline]
-    pub fn from_code(code: u32) -> Kind {
-        if code == 0 {
-            Kind::Rule
-        } else {
-            Kind::Strength
-        }
-    }
-}
+pub use crate::phrase_table::{Entry, Kind};
 
 /// The lists of one entry that go into the automaton. Generic over how the strings are held:
 /// the build script holds `String`s read from the files, the library borrowed static data or
@@ -68,7 +38,7 @@ impl Registry {
         Registry::default()
     }
 
-    /// Registers entry `entry` of kind `kind`: its phrase and exception variants as automaton
+    /// Registers `entry` of kind `kind`: its phrase and exception variants as automaton
     /// patterns, then the trigger words of each of its regexes. For each regex, in order,
     /// `pattern` is called with its source and its splits (see [`trigger::splits`]); the
     /// splits' trigger ids are the next ids in order, so the caller numbers what it keeps per
@@ -76,7 +46,7 @@ impl Registry {
     pub fn entry<S, L, E>(
         &mut self,
         kind: Kind,
-        entry: u32,
+        entry: Entry,
         lists: EntryLists<'_, S, L>,
         mut pattern: impl FnMut(&str, Vec<Split>) -> Result<(), E>,
     ) -> Result<(), E>
@@ -84,25 +54,24 @@ impl Registry {
         S: AsRef<str>,
         L: AsRef<[S]>,
     {
-        let mut add = |variants: &[S], role: u32, gap: u32| {
+        let mut add = |variants: &[S], role: Role| {
             for variant in variants {
                 let variant = variant.as_ref();
                 let target = Target {
-                    kind: kind.code(),
+                    kind,
                     entry,
                     role,
-                    gap,
                     len: 0,
-                    flags: variant_flags(variant),
+                    bounds: variant_bounds(variant),
                 };
                 self.builder.add(&variant_tokens(variant), target);
             }
         };
-        add(lists.phrase_variants, ROLE_PHRASE, 0);
-        add(lists.exception_variants, ROLE_EXCEPTION, 0);
+        add(lists.phrase_variants, Role::Phrase);
+        add(lists.exception_variants, Role::Exception);
         for (gap, (before, after)) in lists.exception_gaps.iter().enumerate() {
-            add(before.as_ref(), ROLE_GAP_BEFORE, gap as u32);
-            add(after.as_ref(), ROLE_GAP_AFTER, gap as u32);
+            add(before.as_ref(), Role::GapBefore(gap as u32));
+            add(after.as_ref(), Role::GapAfter(gap as u32));
         }
         for source in lists.patterns {
             let source = source.as_ref();

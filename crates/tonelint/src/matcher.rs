@@ -16,10 +16,7 @@ use std::sync::Arc;
 use crate::category::Category;
 use crate::lexicon::spec::MAX_GAP_WORDS;
 use crate::pattern::{Pattern, Window};
-use crate::phrase_table::{
-    self, ANY_ENTRY, BOUNDED_END, BOUNDED_START, GAP_ADJACENT, ROLE_EXCEPTION, ROLE_GAP_BEFORE,
-    ROLE_PHRASE, ROOT, Tables, UNKNOWN,
-};
+use crate::phrase_table::{self, Entry, Gap, ROOT, Role, Tables, UNKNOWN};
 use crate::rule::{Matching, Rule, Strength};
 use crate::token::{Piece, Token, Tokenizer};
 use tonelint_lexicon::register::{EntryLists, Kind, Registry};
@@ -32,9 +29,6 @@ mod builtin {
 /// The most places a word is cut at when its parts are looked up for patterns.
 const MAX_CUTS: usize = 10;
 
-/// No linter entry (a disabled rule or strength).
-const NONE: u32 = u32::MAX - 1;
-
 /// A match before positions are worked out: the entry's index among the rules or among the
 /// strengths, and the byte span in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,25 +40,26 @@ pub(crate) struct RawMatch {
 /// One automaton and how its entries map to the linter's.
 struct Part {
     tables: Tables,
-    /// Table rule entry -> linter rule index, or [`NONE`].
-    rules: Vec<u32>,
-    /// Table strength entry -> linter strength index, or [`NONE`].
-    strengths: Vec<u32>,
-    /// Trigger id -> index in [`Matcher::patterns`] and the split's index in it, or
-    /// ([`NONE`], 0).
-    triggers: Vec<(u32, u32)>,
+    /// Table rule entry -> linter rule index; none for a disabled rule.
+    rules: Vec<Option<u32>>,
+    /// Table strength entry -> linter strength index; none for a strength left out.
+    strengths: Vec<Option<u32>>,
+    /// Trigger id -> index in [`Matcher::patterns`] and the split's index in it; none for a
+    /// pattern of an entry left out.
+    triggers: Vec<Option<(u32, u32)>>,
 }
 
 impl Part {
-    fn entry(&self, kind: Kind, entry: u32) -> u32 {
-        if entry == ANY_ENTRY {
-            return ANY_ENTRY;
-        }
+    /// The linter entry of a table entry; none when the linter left it out.
+    fn entry(&self, kind: Kind, entry: Entry) -> Option<Entry> {
+        let Entry::One(i) = entry else {
+            return Some(Entry::Any);
+        };
         let map = match kind {
             Kind::Rule => &self.rules,
             Kind::Strength => &self.strengths,
         };
-        map.get(entry as usize).copied().unwrap_or(NONE)
+        map.get(i as usize).copied().flatten().map(Entry::One)
     }
 }
 
@@ -83,7 +78,8 @@ pub(crate) struct Matcher {
 #[derive(Default)]
 pub(crate) struct Scratch {
     tokenizer: Tokenizer,
-    /// The start of recent tokens, and whether each starts a word (see [`BOUNDED_START`]).
+    /// The start of recent tokens, and whether each starts a word (see
+    /// [`Bounds`](phrase_table::Bounds)).
     starts: Vec<(usize, bool)>,
     /// Trigger words seen in the chunk: pattern, split, span.
     words: Vec<(u32, u32, Range<usize>)>,
@@ -121,17 +117,26 @@ pub(crate) struct Found {
 /// A match found in one chunk, with what orders it among matches of the same span.
 struct Hit {
     kind: Kind,
-    /// Linter entry index, or [`ANY_ENTRY`].
+    /// The linter entry's index among the rules or the strengths.
     entry: u32,
     span: Range<usize>,
     /// Regex matches come after phrase matches of the same span, as they always have.
     from_pattern: bool,
 }
 
+/// Where an exception of one chunk silences matches of its entry.
+struct Exception {
+    kind: Kind,
+    /// The linter entry, or every rule for an allowed phrase.
+    entry: Entry,
+    span: Range<usize>,
+}
+
 /// One side of a gapped exception.
 struct GapSide {
     kind: Kind,
-    entry: u32,
+    entry: Entry,
+    /// The gapped exception's number in its entry.
     gap: u32,
     span: Range<usize>,
 }
@@ -140,37 +145,38 @@ struct GapSide {
 #[derive(Default)]
 struct ChunkHits {
     found: Vec<Hit>,
-    exceptions: Vec<Hit>,
+    exceptions: Vec<Exception>,
     before: Vec<GapSide>,
     after: Vec<GapSide>,
 }
 
 impl ChunkHits {
-    fn add(&mut self, kind: Kind, entry: u32, role: u32, gap: u32, span: Range<usize>) {
-        if entry == NONE {
+    /// Files a match of linter entry `entry` (none: the linter left it out) by its role.
+    fn add(&mut self, kind: Kind, entry: Option<Entry>, role: Role, span: Range<usize>) {
+        let Some(entry) = entry else {
             return;
-        }
-        let hit = Hit {
+        };
+        let side = |gap| GapSide {
             kind,
             entry,
-            span,
-            from_pattern: false,
+            gap,
+            span: span.clone(),
         };
         match role {
-            ROLE_PHRASE => self.found.push(hit),
-            ROLE_EXCEPTION => self.exceptions.push(hit),
-            ROLE_GAP_BEFORE => self.before.push(GapSide {
-                kind,
-                entry,
-                gap,
-                span: hit.span,
-            }),
-            _ => self.after.push(GapSide {
-                kind,
-                entry,
-                gap,
-                span: hit.span,
-            }),
+            // Only an allowed phrase is an entry of every rule, and it is an exception.
+            Role::Phrase => {
+                if let Entry::One(entry) = entry {
+                    self.found.push(Hit {
+                        kind,
+                        entry,
+                        span,
+                        from_pattern: false,
+                    });
+                }
+            }
+            Role::Exception => self.exceptions.push(Exception { kind, entry, span }),
+            Role::GapBefore(gap) => self.before.push(side(gap)),
+            Role::GapAfter(gap) => self.after.push(side(gap)),
         }
     }
 }
@@ -193,10 +199,8 @@ impl Matcher {
         let mut has_phrases = false;
         let enabled_rule = |i: usize| enabled.get(i).copied().unwrap_or(false);
         if let Some(strength_map) = builtin_strengths {
-            let strength_map: Vec<u32> = strength_map
-                .iter()
-                .map(|i| i.map_or(NONE, |i| i as u32))
-                .collect();
+            let strength_map: Vec<Option<u32>> =
+                strength_map.iter().map(|i| i.map(|i| i as u32)).collect();
             let tables = Tables::from_static(builtin::TABLES);
             let mut first_pattern = Vec::with_capacity(builtin::PATTERNS.len());
             for (n, row) in builtin::PATTERNS.iter().enumerate() {
@@ -205,8 +209,9 @@ impl Matcher {
                     Kind::Rule => enabled_rule(entry).then_some(entry),
                     Kind::Strength => strength_map
                         .get(entry)
-                        .filter(|&&i| i != NONE)
-                        .map(|&i| i as usize),
+                        .copied()
+                        .flatten()
+                        .map(|i| i as usize),
                 };
                 first_pattern.push(index.map(|_| patterns.len() as u32));
                 if let Some(index) = index {
@@ -235,20 +240,19 @@ impl Matcher {
             for &tonelint_lexicon::builtin::SplitRow { pattern: p, .. } in builtin::SPLITS {
                 let nth = if last.0 == p { last.1 + 1 } else { 0 };
                 last = (p, nth);
-                triggers.push(match first_pattern.get(p as usize).copied().flatten() {
-                    Some(index) => (index, nth),
-                    None => (NONE, 0),
-                });
+                let index = first_pattern.get(p as usize).copied().flatten();
+                triggers.push(index.map(|index| (index, nth)));
             }
             has_phrases |= (0..builtin_rules)
                 .any(|i| enabled_rule(i) && has_variants(&rules[i].matching))
                 || strength_map
                     .iter()
-                    .any(|&i| i != NONE && has_variants(&strengths[i as usize].matching));
+                    .flatten()
+                    .any(|&i| has_variants(&strengths[i as usize].matching));
             parts.push(Part {
                 tables,
                 rules: (0..builtin_rules as u32)
-                    .map(|i| if enabled_rule(i as usize) { i } else { NONE })
+                    .map(|i| enabled_rule(i as usize).then_some(i))
                     .collect(),
                 strengths: strength_map,
                 triggers,
@@ -261,10 +265,8 @@ impl Matcher {
         let builtin_strength_set: Vec<bool> = {
             let mut set = vec![false; strengths.len()];
             if let Some(part) = parts.first() {
-                for &i in &part.strengths {
-                    if i != NONE {
-                        set[i as usize] = true;
-                    }
+                for &i in part.strengths.iter().flatten() {
+                    set[i as usize] = true;
                 }
             }
             set
@@ -277,11 +279,12 @@ impl Matcher {
             .map(|i| (Kind::Strength, i, strengths[i].id(), &strengths[i].matching));
         for (kind, index, id, matching) in extra_rules.chain(extra_strengths) {
             has_phrases |= has_variants(matching);
-            registry.entry(kind, index as u32, matching.lists(), |source, splits| {
+            let entry = Entry::One(index as u32);
+            registry.entry(kind, entry, matching.lists(), |source, splits| {
                 // Trigger ids follow on from the last entry's, one per split.
                 let mut windows = Vec::with_capacity(splits.len());
                 for (nth, split) in splits.into_iter().enumerate() {
-                    triggers.push((patterns.len() as u32, nth as u32));
+                    triggers.push(Some((patterns.len() as u32, nth as u32)));
                     windows.push(Window::new(
                         Cow::Owned(split.prefix),
                         Cow::Owned(split.suffix),
@@ -303,12 +306,12 @@ impl Matcher {
             exception_gaps: &[],
             patterns: &[],
         };
-        registry.entry(Kind::Rule, ANY_ENTRY, allowed, |_, _| Ok::<(), String>(()))?;
+        registry.entry(Kind::Rule, Entry::Any, allowed, |_, _| Ok::<(), String>(()))?;
         if !registry.is_empty() || (has_phrases && parts.is_empty()) {
             parts.push(Part {
                 tables: registry.finish(),
-                rules: (0..rules.len() as u32).collect(),
-                strengths: (0..strengths.len() as u32).collect(),
+                rules: (0..rules.len() as u32).map(Some).collect(),
+                strengths: (0..strengths.len() as u32).map(Some).collect(),
                 triggers,
             });
         }
@@ -359,11 +362,10 @@ impl Matcher {
                 joined = Some(b);
             }
             if let Some(before) = joined {
-                hits.exceptions.push(Hit {
+                hits.exceptions.push(Exception {
                     kind: after.kind,
                     entry: after.entry,
                     span: before.span.start..after.span.end,
-                    from_pattern: false,
                 });
             }
         }
@@ -444,7 +446,7 @@ impl Matcher {
                 let last = n + 1 == pieces.len();
                 starts[count & mask] = (piece.start, first);
                 let text = &token.text[piece.text.clone()];
-                let gap = if first { token.gap } else { GAP_ADJACENT };
+                let gap = if first { token.gap } else { Gap::Adjacent };
                 for (p, (part, state)) in self.parts.iter().zip(states.iter_mut()).enumerate() {
                     let tables = &part.tables;
                     let id = if text.is_empty() || text.len() > tables.max_word as usize {
@@ -461,19 +463,11 @@ impl Matcher {
                     for o in tables.outputs(*state) {
                         let t = tables.output(o);
                         let (start, starts_word) = starts[(count + 1 - t.len as usize) & mask];
-                        if (t.flags & BOUNDED_START != 0 && !starts_word)
-                            || (t.flags & BOUNDED_END != 0 && !last)
-                        {
+                        if (t.bounds.start && !starts_word) || (t.bounds.end && !last) {
                             continue;
                         }
-                        let kind = Kind::from_code(t.kind);
-                        hits.add(
-                            kind,
-                            part.entry(kind, t.entry),
-                            t.role,
-                            t.gap,
-                            start..piece.end,
-                        );
+                        let entry = part.entry(t.kind, t.entry);
+                        hits.add(t.kind, entry, t.role, start..piece.end);
                     }
                 }
                 count += 1;
@@ -539,9 +533,7 @@ fn fire(part: &Part, id: u32, span: Range<usize>, words: &mut Vec<(u32, u32, Ran
         return;
     }
     for t in part.tables.triggers(id) {
-        if let Some(&(p, split)) = part.triggers.get(t as usize)
-            && p != NONE
-        {
+        if let Some(&Some((p, split))) = part.triggers.get(t as usize) {
             words.push((p, split, span.clone()));
         }
     }
@@ -559,12 +551,12 @@ fn has_variants(matching: &Matching) -> bool {
 /// Exceptions of one chunk, sorted so that whether one covers a match is a binary search.
 struct Exceptions {
     /// (kind, entry, start, end, the largest end so far in this kind and entry).
-    list: Vec<(Kind, u32, usize, usize, usize)>,
+    list: Vec<(Kind, Entry, usize, usize, usize)>,
 }
 
 impl Exceptions {
-    fn new(hits: Vec<Hit>) -> Exceptions {
-        let mut list: Vec<(Kind, u32, usize, usize, usize)> = hits
+    fn new(hits: Vec<Exception>) -> Exceptions {
+        let mut list: Vec<(Kind, Entry, usize, usize, usize)> = hits
             .into_iter()
             .map(|h| (h.kind, h.entry, h.span.start, h.span.end, 0))
             .collect();
@@ -587,7 +579,7 @@ impl Exceptions {
         if self.list.is_empty() {
             return false;
         }
-        let covers = |entry: u32| {
+        let covers = |entry: Entry| {
             // The last exception of this entry starting at or before the hit.
             let at = self
                 .list
@@ -597,7 +589,7 @@ impl Exceptions {
                 k == hit.kind && e == entry && reach >= hit.span.end
             }
         };
-        covers(hit.entry) || (hit.kind == Kind::Rule && covers(ANY_ENTRY))
+        covers(Entry::One(hit.entry)) || (hit.kind == Kind::Rule && covers(Entry::Any))
     }
 }
 
