@@ -104,7 +104,7 @@ pub const HASH_START: u32 = 0x811c_9dc5;
 ///
 /// Words are runs of word characters; every other character, an apostrophe included, is a token
 /// of its own. The matcher splits input words at their apostrophes the same way, so `'ll` in a
-/// phrase finds the end of "we'll" exactly as matching folded bytes did; [`Target::flags`] keeps
+/// phrase finds the end of "we'll" exactly as matching folded bytes did; [`Target::bounds`] keeps
 /// a phrase that starts or ends with a letter to whole words.
 pub fn variant_tokens(variant: &str) -> Vec<(&str, Gap)> {
     let mut tokens = Vec::new();
