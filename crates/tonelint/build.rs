@@ -1,30 +1,19 @@
 //! Compiles the built-in lexicons (`lexicons/*.toml` at the repository root) into static Rust
 //! data, so a `Linter` starts without reading or parsing any file.
 //!
-//! The build script reads the files with the very module the library uses for user lexicons
-//! (`src/lexicon/spec.rs`), so a built-in entry is held to the same rules as a user's, and a bad
-//! entry fails the build with its file, line and rule id.
+//! The build script reads and registers the files with the crate the library uses for user
+//! lexicons (`tonelint-lexicon`), so a built-in entry is held to the same rules as a user's and
+//! lands in the same tables, and a bad entry fails the build with its file, line and rule id.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-#[path = "src/category.rs"]
-#[allow(dead_code)]
-mod category;
-#[path = "src/fold.rs"]
-#[allow(dead_code)]
-mod fold;
-#[path = "src/phrase_table.rs"]
-#[allow(dead_code)]
-mod phrase_table;
-#[path = "src/lexicon/spec.rs"]
-#[allow(dead_code)]
-mod spec;
-#[path = "src/trigger.rs"]
-#[allow(dead_code)]
-mod trigger;
+use tonelint_lexicon::builtin::{write_pattern_row, write_split_row};
+use tonelint_lexicon::grammar::GrammarSources;
+use tonelint_lexicon::register::{Entry, Kind, Registry};
+use tonelint_lexicon::spec;
 
 fn main() {
     let manifest_dir =
@@ -50,11 +39,7 @@ fn main() {
     let mut rules = String::new();
     let mut strengths = String::new();
     let mut rule_specs: Vec<spec::MatchSpec> = Vec::new();
-    let mut grammar = tonelint_grammar::Sources::default();
-    // Where each grammar source was defined, by its index in `grammar`, for build errors.
-    let mut class_places: Vec<(String, usize)> = Vec::new();
-    let mut rule_places: Vec<(String, usize, String)> = Vec::new();
-    let mut guard_places: Vec<(String, usize, String)> = Vec::new();
+    let mut grammar = GrammarSources::default();
     let mut strength_specs: Vec<spec::MatchSpec> = Vec::new();
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
@@ -86,35 +71,19 @@ fn main() {
         }
         for rule in &lexicon.rules {
             emit_rule(&mut rules, &origin, rule);
-            if !rule.matching.shapes.is_empty() {
-                grammar.rules.push(tonelint_grammar::RuleSource {
-                    rule: rule_specs.len() as u32,
-                    shapes: rule.matching.shapes.clone(),
-                    unless: rule.matching.unless.clone(),
-                    soften: rule.matching.soften.clone(),
-                });
-                rule_places.push((origin.clone(), rule.line, rule.id.clone()));
-            }
+            let m = &rule.matching;
+            let index = rule_specs.len() as u32;
+            let place = (origin.as_str(), rule.line, rule.id.as_str());
+            grammar.rule(place, index, &m.shapes, &m.unless, &m.soften);
             rule_specs.push(rule.matching.clone());
         }
         for class in &lexicon.classes {
-            grammar.classes.push(tonelint_grammar::ClassSource {
-                name: class.name.clone(),
-                words: class.words.clone(),
-            });
-            class_places.push((origin.clone(), class.line));
+            grammar.class(&origin, class);
         }
         for guard in &lexicon.guards {
-            grammar.guards.push(tonelint_grammar::GuardSource {
-                id: guard.id.clone(),
-                shapes: guard.shapes.clone(),
-                scope: guard.scope,
-                effect: guard.effect,
-                categories: guard.categories.clone(),
-            });
-            guard_places.push((origin.clone(), guard.line, guard.id.clone()));
+            grammar.guard(&origin, guard);
         }
-        grammar.irregular.extend(lexicon.irregular.iter().cloned());
+        grammar.irregular(&lexicon.irregular);
         for strength in &lexicon.strengths {
             emit_strength(&mut strengths, &origin, strength);
             strength_specs.push(strength.matching.clone());
@@ -133,26 +102,13 @@ fn main() {
             .unwrap_or_else(|err| panic!("cannot write the built-in tables: {err}"));
     }
     write_if_changed(&out_dir.join("builtin_matcher.rs"), &matcher_code);
-    let compiled = tonelint_grammar::compile(&grammar, None).unwrap_or_else(|err| {
-        let (origin, line, rule_id) = match err.place {
-            tonelint_grammar::Place::Class(i) => {
-                (class_places[i].0.clone(), class_places[i].1, None)
-            }
-            tonelint_grammar::Place::Rule(i) => {
-                let (o, l, id) = &rule_places[i];
-                (o.clone(), *l, Some(id.clone()))
-            }
-            tonelint_grammar::Place::Guard(i) => {
-                let (o, l, id) = &guard_places[i];
-                (o.clone(), *l, Some(id.clone()))
-            }
-        };
+    let compiled = grammar.compile(None).unwrap_or_else(|err| {
         fail(
-            &origin,
+            &err.place.origin,
             &spec::SpecError {
-                line,
+                line: err.place.line,
                 column: 1,
-                rule_id,
+                rule_id: err.place.id,
                 message: err.message,
             },
         )
@@ -172,76 +128,47 @@ fn main() {
 /// trigger words of every built-in pattern, so that building a linter does none of this work.
 /// Returns the serialised tables and the Rust code that embeds them.
 fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (Vec<u8>, String) {
-    let mut builder = phrase_table::Builder::new();
+    const ROWS: &str = "tonelint_lexicon::builtin";
+    let mut registry = Registry::new();
     let mut patterns = String::new();
     let mut splits = String::new();
-    let mut split_count = 0u32;
     let mut pattern_count = 0u32;
     let entries = rules
         .iter()
         .enumerate()
-        .map(|(i, m)| (0u32, i as u32, m))
+        .map(|(i, m)| (Kind::Rule, i as u32, m))
         .chain(
             strengths
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (1u32, i as u32, m)),
+                .map(|(i, m)| (Kind::Strength, i as u32, m)),
         );
     for (kind, entry, matching) in entries {
-        let mut lists = vec![
-            (&matching.phrase_variants, phrase_table::ROLE_PHRASE, 0),
-            (
-                &matching.exception_variants,
-                phrase_table::ROLE_EXCEPTION,
-                0,
-            ),
-        ];
-        for (gap, (before, after)) in matching.exception_gaps.iter().enumerate() {
-            lists.push((before, phrase_table::ROLE_GAP_BEFORE, gap as u32));
-            lists.push((after, phrase_table::ROLE_GAP_AFTER, gap as u32));
-        }
-        for (list, role, gap) in lists {
-            for variant in list {
-                let flags = phrase_table::variant_flags(variant);
-                let target = phrase_table::Target {
-                    kind,
-                    entry,
-                    role,
-                    gap,
-                    len: 0,
-                    flags,
-                };
-                builder.add(&phrase_table::variant_tokens(variant), target);
-            }
-        }
-        for pattern in &matching.patterns {
-            for split in trigger::splits(pattern).unwrap_or_default() {
-                for word in &split.words {
-                    builder.trigger(word, split_count);
+        let registered = registry.entry(
+            kind,
+            Entry::One(entry),
+            matching.lists(),
+            |source, found| {
+                for split in &found {
+                    write_split_row(&mut splits, ROWS, pattern_count, split);
                 }
-                let _ = writeln!(
-                    splits,
-                    "    ({pattern_count}, {:?}, {:?}, {:?}, {:?}),",
-                    split.prefix, split.suffix, split.prefix_max, split.suffix_max
-                );
-                split_count += 1;
-            }
-            let _ = writeln!(patterns, "    ({kind}, {entry}, {pattern:?}),");
-            pattern_count += 1;
-        }
+                write_pattern_row(&mut patterns, ROWS, kind, entry, source);
+                pattern_count += 1;
+                Ok::<(), std::convert::Infallible>(())
+            },
+        );
+        let Ok(()) = registered;
     }
-    let tables = builder.finish().to_bytes();
+    let tables = registry.finish().to_bytes();
     let code = format!(
         "// @generated by build.rs from lexicons/*.toml.\n\
-         /// The serialised word automaton (see `phrase_table.rs`).\n\
+         /// The serialised word automaton (see `tonelint_lexicon::phrase_table`).\n\
          pub(crate) static TABLES: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtin_tables.bin\"));\n\
-         /// Each built-in pattern: 0 for a rule or 1 for a strength, the entry's built-in index, \
-         and the regex.\n\
-         pub(crate) static PATTERNS: &[(u32, u32, &str)] = &[\n{patterns}];\n\
-         /// Where trigger words stand in the patterns (see `trigger.rs`): the pattern's position \
-         in PATTERNS, what it holds before and after the word, and the most bytes each side can \
-         match when bounded. Trigger ids are positions in this list.\n\
-         pub(crate) static SPLITS: &[(u32, &str, &str, Option<usize>, Option<usize>)] = &[\n{splits}];\n"
+         /// Each built-in pattern, in the order it was registered.\n\
+         pub(crate) static PATTERNS: &[{ROWS}::PatternRow] = &[\n{patterns}];\n\
+         /// Where trigger words stand in the patterns (see `tonelint_lexicon::trigger`). Trigger \
+         ids are positions in this list.\n\
+         pub(crate) static SPLITS: &[{ROWS}::SplitRow] = &[\n{splits}];\n"
     );
     (tables, code)
 }

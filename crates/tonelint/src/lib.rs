@@ -85,18 +85,15 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod category;
 mod context;
 mod credit;
 mod error;
 mod fix;
-mod fold;
 mod lexicon;
 mod linter;
 mod matcher;
 mod model;
 mod pattern;
-mod phrase_table;
 mod position;
 mod quotes;
 mod report;
@@ -104,9 +101,11 @@ mod rule;
 mod shapes;
 mod suppress;
 mod token;
-mod trigger;
 
-pub use category::{Category, Severity};
+// The lexicon compiler's modules, under the names the engine has always used for them: the
+// build script compiles the built-in lexicons with the same crate.
+use tonelint_lexicon::{category, fold, phrase_table};
+
 pub use context::Context;
 pub use error::{BuildError, LexiconError};
 pub use fix::{Edit, apply_edits};
@@ -117,6 +116,7 @@ pub use report::{
     Finding, Report, STRENGTH_CREDIT, StrengthMatch, Summary, Verdict, severity_points,
 };
 pub use rule::{Rewrite, Rule, Strength};
+pub use tonelint_lexicon::{Category, Severity};
 
 /// The README's Rust examples, compiled and run as doctests so the README cannot drift from the
 /// API.

@@ -1,11 +1,11 @@
 //! Finding rule matches in text.
 //!
 //! One pass of the tokenizer (`token.rs`) folds the input into tokens; each token is looked up
-//! in a vocabulary and drives a word-level Aho-Corasick automaton (`phrase_table.rs`) over every
+//! in a vocabulary and drives a word-level Aho-Corasick automaton (`tonelint_lexicon::phrase_table`) over every
 //! phrase variant and exception. The built-in lexicons' automaton is built by the build script
 //! and embedded, so building a linter builds nothing for them; lexicons and allowed phrases
 //! added at run time get a second, smaller automaton. The same lookup tells which lexicon
-//! `patterns` can match at all (`trigger.rs`); the others are not run.
+//! `patterns` can match at all (`tonelint_lexicon::trigger`); the others are not run.
 //!
 //! Spans are byte offsets into the original input: tokens carry their own.
 
@@ -16,42 +16,18 @@ use std::sync::Arc;
 use crate::category::Category;
 use crate::lexicon::spec::MAX_GAP_WORDS;
 use crate::pattern::{Pattern, Window};
-use crate::phrase_table::{
-    self, ANY_ENTRY, BOUNDED_END, BOUNDED_START, Builder, GAP_ADJACENT, ROLE_EXCEPTION,
-    ROLE_GAP_AFTER, ROLE_GAP_BEFORE, ROLE_PHRASE, ROOT, Tables, Target, UNKNOWN,
-};
+use crate::phrase_table::{self, Entry, Gap, ROOT, Role, Tables, UNKNOWN};
 use crate::rule::{Matching, Rule, Strength};
 use crate::token::{Piece, Token, Tokenizer};
-use crate::trigger;
+use tonelint_lexicon::register::{EntryLists, Kind, Registry};
 
 mod builtin {
     //! The automaton and pattern list the build script made from the built-in lexicons.
-    #![allow(clippy::type_complexity)]
     include!(concat!(env!("OUT_DIR"), "/builtin_matcher.rs"));
-}
-
-/// Which kind of lexicon entry a match belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Kind {
-    Rule,
-    Strength,
-}
-
-impl Kind {
-    fn from_code(code: u32) -> Kind {
-        if code == 0 {
-            Kind::Rule
-        } else {
-            Kind::Strength
-        }
-    }
 }
 
 /// The most places a word is cut at when its parts are looked up for patterns.
 const MAX_CUTS: usize = 10;
-
-/// No linter entry (a disabled rule or strength).
-const NONE: u32 = u32::MAX - 1;
 
 /// A match before positions are worked out: the entry's index among the rules or among the
 /// strengths, and the byte span in the input.
@@ -64,25 +40,26 @@ pub(crate) struct RawMatch {
 /// One automaton and how its entries map to the linter's.
 struct Part {
     tables: Tables,
-    /// Table rule entry -> linter rule index, or [`NONE`].
-    rules: Vec<u32>,
-    /// Table strength entry -> linter strength index, or [`NONE`].
-    strengths: Vec<u32>,
-    /// Trigger id -> index in [`Matcher::patterns`] and the split's index in it, or
-    /// ([`NONE`], 0).
-    triggers: Vec<(u32, u32)>,
+    /// Table rule entry -> linter rule index; none for a disabled rule.
+    rules: Vec<Option<u32>>,
+    /// Table strength entry -> linter strength index; none for a strength left out.
+    strengths: Vec<Option<u32>>,
+    /// Trigger id -> index in [`Matcher::patterns`] and the split's index in it; none for a
+    /// pattern of an entry left out.
+    triggers: Vec<Option<(u32, u32)>>,
 }
 
 impl Part {
-    fn entry(&self, kind: Kind, entry: u32) -> u32 {
-        if entry == ANY_ENTRY {
-            return ANY_ENTRY;
-        }
+    /// The linter entry of a table entry; none when the linter left it out.
+    fn entry(&self, kind: Kind, entry: Entry) -> Option<Entry> {
+        let Entry::One(i) = entry else {
+            return Some(Entry::Any);
+        };
         let map = match kind {
             Kind::Rule => &self.rules,
             Kind::Strength => &self.strengths,
         };
-        map.get(entry as usize).copied().unwrap_or(NONE)
+        map.get(i as usize).copied().flatten().map(Entry::One)
     }
 }
 
@@ -101,7 +78,8 @@ pub(crate) struct Matcher {
 #[derive(Default)]
 pub(crate) struct Scratch {
     tokenizer: Tokenizer,
-    /// The start of recent tokens, and whether each starts a word (see [`BOUNDED_START`]).
+    /// The start of recent tokens, and whether each starts a word (see
+    /// [`Bounds`](phrase_table::Bounds)).
     starts: Vec<(usize, bool)>,
     /// Trigger words seen in the chunk: pattern, split, span.
     words: Vec<(u32, u32, Range<usize>)>,
@@ -139,17 +117,26 @@ pub(crate) struct Found {
 /// A match found in one chunk, with what orders it among matches of the same span.
 struct Hit {
     kind: Kind,
-    /// Linter entry index, or [`ANY_ENTRY`].
+    /// The linter entry's index among the rules or the strengths.
     entry: u32,
     span: Range<usize>,
     /// Regex matches come after phrase matches of the same span, as they always have.
     from_pattern: bool,
 }
 
+/// Where an exception of one chunk silences matches of its entry.
+struct Exception {
+    kind: Kind,
+    /// The linter entry, or every rule for an allowed phrase.
+    entry: Entry,
+    span: Range<usize>,
+}
+
 /// One side of a gapped exception.
 struct GapSide {
     kind: Kind,
-    entry: u32,
+    entry: Entry,
+    /// The gapped exception's number in its entry.
     gap: u32,
     span: Range<usize>,
 }
@@ -158,55 +145,38 @@ struct GapSide {
 #[derive(Default)]
 struct ChunkHits {
     found: Vec<Hit>,
-    exceptions: Vec<Hit>,
+    exceptions: Vec<Exception>,
     before: Vec<GapSide>,
     after: Vec<GapSide>,
 }
 
 impl ChunkHits {
-    fn add(&mut self, kind: Kind, entry: u32, role: u32, gap: u32, span: Range<usize>) {
-        if entry == NONE {
+    /// Files a match of linter entry `entry` (none: the linter left it out) by its role.
+    fn add(&mut self, kind: Kind, entry: Option<Entry>, role: Role, span: Range<usize>) {
+        let Some(entry) = entry else {
             return;
-        }
-        let hit = Hit {
+        };
+        let side = |gap| GapSide {
             kind,
             entry,
-            span,
-            from_pattern: false,
+            gap,
+            span: span.clone(),
         };
         match role {
-            ROLE_PHRASE => self.found.push(hit),
-            ROLE_EXCEPTION => self.exceptions.push(hit),
-            ROLE_GAP_BEFORE => self.before.push(GapSide {
-                kind,
-                entry,
-                gap,
-                span: hit.span,
-            }),
-            _ => self.after.push(GapSide {
-                kind,
-                entry,
-                gap,
-                span: hit.span,
-            }),
-        }
-    }
-}
-
-/// Adds one entry's phrases and exceptions to an automaton under construction.
-fn add_entry(builder: &mut Builder, kind: Kind, entry: u32, matching: &Matching) {
-    let code = if kind == Kind::Rule { 0 } else { 1 };
-    for (list, role, gap) in variant_lists(matching) {
-        for variant in list.iter() {
-            let target = Target {
-                kind: code,
-                entry,
-                role,
-                gap,
-                len: 0,
-                flags: phrase_table::variant_flags(variant),
-            };
-            builder.add(&phrase_table::variant_tokens(variant), target);
+            // Only an allowed phrase is an entry of every rule, and it is an exception.
+            Role::Phrase => {
+                if let Entry::One(entry) = entry {
+                    self.found.push(Hit {
+                        kind,
+                        entry,
+                        span,
+                        from_pattern: false,
+                    });
+                }
+            }
+            Role::Exception => self.exceptions.push(Exception { kind, entry, span }),
+            Role::GapBefore(gap) => self.before.push(side(gap)),
+            Role::GapAfter(gap) => self.after.push(side(gap)),
         }
     }
 }
@@ -229,78 +199,74 @@ impl Matcher {
         let mut has_phrases = false;
         let enabled_rule = |i: usize| enabled.get(i).copied().unwrap_or(false);
         if let Some(strength_map) = builtin_strengths {
-            let strength_map: Vec<u32> = strength_map
-                .iter()
-                .map(|i| i.map_or(NONE, |i| i as u32))
-                .collect();
+            let strength_map: Vec<Option<u32>> =
+                strength_map.iter().map(|i| i.map(|i| i as u32)).collect();
             let tables = Tables::from_static(builtin::TABLES);
             let mut first_pattern = Vec::with_capacity(builtin::PATTERNS.len());
-            for (n, &(kind, entry, source)) in builtin::PATTERNS.iter().enumerate() {
-                let index = match kind {
-                    0 if enabled_rule(entry as usize) => Some(entry as usize),
-                    1 => strength_map
-                        .get(entry as usize)
-                        .filter(|&&i| i != NONE)
-                        .map(|&i| i as usize),
-                    _ => None,
+            for (n, row) in builtin::PATTERNS.iter().enumerate() {
+                let entry = row.entry as usize;
+                let index = match row.kind {
+                    Kind::Rule => enabled_rule(entry).then_some(entry),
+                    Kind::Strength => strength_map
+                        .get(entry)
+                        .copied()
+                        .flatten()
+                        .map(|i| i as usize),
                 };
                 first_pattern.push(index.map(|_| patterns.len() as u32));
                 if let Some(index) = index {
                     let windows = builtin::SPLITS
                         .iter()
-                        .filter(|s| s.0 as usize == n)
-                        .map(|&(_, prefix, suffix, prefix_max, suffix_max)| {
+                        .filter(|s| s.pattern as usize == n)
+                        .map(|s| {
                             Window::new(
-                                Cow::Borrowed(prefix),
-                                Cow::Borrowed(suffix),
-                                prefix_max,
-                                suffix_max,
+                                Cow::Borrowed(s.prefix),
+                                Cow::Borrowed(s.suffix),
+                                s.prefix_max,
+                                s.suffix_max,
                             )
                         })
                         .collect();
                     patterns.push((
-                        Kind::from_code(kind),
+                        row.kind,
                         index,
-                        Pattern::lazy(Cow::Borrowed(source), windows),
+                        Pattern::lazy(Cow::Borrowed(row.source), windows),
                     ));
                 }
             }
             // Trigger ids are positions in SPLITS; a pattern's splits are numbered in order.
             let mut triggers = Vec::with_capacity(builtin::SPLITS.len());
             let mut last = (u32::MAX, 0);
-            for &(p, ..) in builtin::SPLITS {
+            for &tonelint_lexicon::builtin::SplitRow { pattern: p, .. } in builtin::SPLITS {
                 let nth = if last.0 == p { last.1 + 1 } else { 0 };
                 last = (p, nth);
-                triggers.push(match first_pattern.get(p as usize).copied().flatten() {
-                    Some(index) => (index, nth),
-                    None => (NONE, 0),
-                });
+                let index = first_pattern.get(p as usize).copied().flatten();
+                triggers.push(index.map(|index| (index, nth)));
             }
             has_phrases |= (0..builtin_rules)
                 .any(|i| enabled_rule(i) && has_variants(&rules[i].matching))
                 || strength_map
                     .iter()
-                    .any(|&i| i != NONE && has_variants(&strengths[i as usize].matching));
+                    .flatten()
+                    .any(|&i| has_variants(&strengths[i as usize].matching));
             parts.push(Part {
                 tables,
                 rules: (0..builtin_rules as u32)
-                    .map(|i| if enabled_rule(i as usize) { i } else { NONE })
+                    .map(|i| enabled_rule(i as usize).then_some(i))
                     .collect(),
                 strengths: strength_map,
                 triggers,
             });
         }
         // Everything not built in: one automaton built now.
-        let mut builder = Builder::new();
+        let mut registry = Registry::new();
         let mut triggers = Vec::new();
         let first_rule = if parts.is_empty() { 0 } else { builtin_rules };
         let builtin_strength_set: Vec<bool> = {
             let mut set = vec![false; strengths.len()];
             if let Some(part) = parts.first() {
-                for &i in &part.strengths {
-                    if i != NONE {
-                        set[i as usize] = true;
-                    }
+                for &i in part.strengths.iter().flatten() {
+                    set[i as usize] = true;
                 }
             }
             set
@@ -313,15 +279,12 @@ impl Matcher {
             .map(|i| (Kind::Strength, i, strengths[i].id(), &strengths[i].matching));
         for (kind, index, id, matching) in extra_rules.chain(extra_strengths) {
             has_phrases |= has_variants(matching);
-            add_entry(&mut builder, kind, index as u32, matching);
-            for source in matching.patterns.iter() {
-                let splits = trigger::splits(source).unwrap_or_default();
+            let entry = Entry::One(index as u32);
+            registry.entry(kind, entry, matching.lists(), |source, splits| {
+                // Trigger ids follow on from the last entry's, one per split.
                 let mut windows = Vec::with_capacity(splits.len());
                 for (nth, split) in splits.into_iter().enumerate() {
-                    for word in &split.words {
-                        builder.trigger(word, triggers.len() as u32);
-                    }
-                    triggers.push((patterns.len() as u32, nth as u32));
+                    triggers.push(Some((patterns.len() as u32, nth as u32)));
                     windows.push(Window::new(
                         Cow::Owned(split.prefix),
                         Cow::Owned(split.suffix),
@@ -329,33 +292,26 @@ impl Matcher {
                         split.suffix_max,
                     ));
                 }
-                let pattern = Pattern::eager(source.clone(), windows)
+                let pattern = Pattern::eager(Cow::Owned(source.to_string()), windows)
                     .map_err(|err| format!("`{id}`: pattern `{source}`: {err}"))?;
                 patterns.push((kind, index, pattern));
-            }
+                Ok::<(), String>(())
+            })?;
         }
         // Allowed phrases are exceptions to every rule.
-        let none = || Cow::Borrowed(&[][..]);
-        let allowed_matching = Matching {
-            phrases: none(),
-            phrase_variants: none(),
-            patterns: none(),
-            exceptions: none(),
-            exception_variants: Cow::Owned(allowed.iter().cloned().map(Cow::Owned).collect()),
-            exception_gaps: Cow::Borrowed(&[]),
-            examples: none(),
-            counterexamples: none(),
-            shapes: none(),
-            unless: none(),
-            soften: none(),
-        };
         has_phrases |= !allowed.is_empty();
-        add_entry(&mut builder, Kind::Rule, ANY_ENTRY, &allowed_matching);
-        if !builder.is_empty() || (has_phrases && parts.is_empty()) {
+        let allowed = EntryLists::<_, Vec<String>> {
+            phrase_variants: &[],
+            exception_variants: allowed,
+            exception_gaps: &[],
+            patterns: &[],
+        };
+        registry.entry(Kind::Rule, Entry::Any, allowed, |_, _| Ok::<(), String>(()))?;
+        if !registry.is_empty() || (has_phrases && parts.is_empty()) {
             parts.push(Part {
-                tables: builder.finish(),
-                rules: (0..rules.len() as u32).collect(),
-                strengths: (0..strengths.len() as u32).collect(),
+                tables: registry.finish(),
+                rules: (0..rules.len() as u32).map(Some).collect(),
+                strengths: (0..strengths.len() as u32).map(Some).collect(),
                 triggers,
             });
         }
@@ -406,11 +362,10 @@ impl Matcher {
                 joined = Some(b);
             }
             if let Some(before) = joined {
-                hits.exceptions.push(Hit {
+                hits.exceptions.push(Exception {
                     kind: after.kind,
                     entry: after.entry,
                     span: before.span.start..after.span.end,
-                    from_pattern: false,
                 });
             }
         }
@@ -491,7 +446,7 @@ impl Matcher {
                 let last = n + 1 == pieces.len();
                 starts[count & mask] = (piece.start, first);
                 let text = &token.text[piece.text.clone()];
-                let gap = if first { token.gap } else { GAP_ADJACENT };
+                let gap = if first { token.gap } else { Gap::Adjacent };
                 for (p, (part, state)) in self.parts.iter().zip(states.iter_mut()).enumerate() {
                     let tables = &part.tables;
                     let id = if text.is_empty() || text.len() > tables.max_word as usize {
@@ -508,19 +463,11 @@ impl Matcher {
                     for o in tables.outputs(*state) {
                         let t = tables.output(o);
                         let (start, starts_word) = starts[(count + 1 - t.len as usize) & mask];
-                        if (t.flags & BOUNDED_START != 0 && !starts_word)
-                            || (t.flags & BOUNDED_END != 0 && !last)
-                        {
+                        if (t.bounds.start && !starts_word) || (t.bounds.end && !last) {
                             continue;
                         }
-                        let kind = Kind::from_code(t.kind);
-                        hits.add(
-                            kind,
-                            part.entry(kind, t.entry),
-                            t.role,
-                            t.gap,
-                            start..piece.end,
-                        );
+                        let entry = part.entry(t.kind, t.entry);
+                        hits.add(t.kind, entry, t.role, start..piece.end);
                     }
                 }
                 count += 1;
@@ -586,25 +533,10 @@ fn fire(part: &Part, id: u32, span: Range<usize>, words: &mut Vec<(u32, u32, Ran
         return;
     }
     for t in part.tables.triggers(id) {
-        if let Some(&(p, split)) = part.triggers.get(t as usize)
-            && p != NONE
-        {
+        if let Some(&Some((p, split))) = part.triggers.get(t as usize) {
             words.push((p, split, span.clone()));
         }
     }
-}
-
-/// An entry's variant lists, each with its role and, for gapped exceptions, the gap's number.
-fn variant_lists(matching: &Matching) -> Vec<(&[Cow<'static, str>], u32, u32)> {
-    let mut lists: Vec<(&[Cow<'static, str>], u32, u32)> = vec![
-        (&matching.phrase_variants, ROLE_PHRASE, 0),
-        (&matching.exception_variants, ROLE_EXCEPTION, 0),
-    ];
-    for (gap, (before, after)) in matching.exception_gaps.iter().enumerate() {
-        lists.push((before, ROLE_GAP_BEFORE, gap as u32));
-        lists.push((after, ROLE_GAP_AFTER, gap as u32));
-    }
-    lists
 }
 
 /// Whether an entry looks for any phrase or exception. Asks the phrases as written, not their
@@ -619,12 +551,12 @@ fn has_variants(matching: &Matching) -> bool {
 /// Exceptions of one chunk, sorted so that whether one covers a match is a binary search.
 struct Exceptions {
     /// (kind, entry, start, end, the largest end so far in this kind and entry).
-    list: Vec<(Kind, u32, usize, usize, usize)>,
+    list: Vec<(Kind, Entry, usize, usize, usize)>,
 }
 
 impl Exceptions {
-    fn new(hits: Vec<Hit>) -> Exceptions {
-        let mut list: Vec<(Kind, u32, usize, usize, usize)> = hits
+    fn new(hits: Vec<Exception>) -> Exceptions {
+        let mut list: Vec<(Kind, Entry, usize, usize, usize)> = hits
             .into_iter()
             .map(|h| (h.kind, h.entry, h.span.start, h.span.end, 0))
             .collect();
@@ -647,7 +579,7 @@ impl Exceptions {
         if self.list.is_empty() {
             return false;
         }
-        let covers = |entry: u32| {
+        let covers = |entry: Entry| {
             // The last exception of this entry starting at or before the hit.
             let at = self
                 .list
@@ -657,7 +589,7 @@ impl Exceptions {
                 k == hit.kind && e == entry && reach >= hit.span.end
             }
         };
-        covers(hit.entry) || (hit.kind == Kind::Rule && covers(ANY_ENTRY))
+        covers(Entry::One(hit.entry)) || (hit.kind == Kind::Rule && covers(Entry::Any))
     }
 }
 

@@ -1,5 +1,5 @@
 //! Lexicon `patterns`: regular expressions run on the original text, compiled on first use and
-//! run only around their trigger words (see `trigger.rs`).
+//! run only around their trigger words (see `tonelint_lexicon::trigger`).
 //!
 //! For each occurrence of a trigger word, two small DFAs (what the pattern can hold before the
 //! word, read backwards, and what it can hold after it) tell how far a match around it can
@@ -348,7 +348,7 @@ mod tests {
     use super::*;
 
     fn run(pattern: &str, text: &str) -> Vec<String> {
-        let splits: Vec<Window> = crate::trigger::splits(pattern)
+        let splits: Vec<Window> = tonelint_lexicon::trigger::splits(pattern)
             .unwrap()
             .into_iter()
             .map(|s| {
@@ -361,7 +361,7 @@ mod tests {
             })
             .collect();
         let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits);
-        let words: Vec<(u32, Range<usize>)> = crate::trigger::splits(pattern)
+        let words: Vec<(u32, Range<usize>)> = tonelint_lexicon::trigger::splits(pattern)
             .unwrap()
             .iter()
             .enumerate()

@@ -231,13 +231,17 @@ impl Verdict {
     }
 
     fn of(category: Category) -> Verdict {
-        match category {
-            Category::Aggressive => Verdict::Aggressive,
-            Category::Demanding => Verdict::Demanding,
-            Category::Vague => Verdict::Vague,
-            Category::Accusatory => Verdict::Accusatory,
-            Category::Passive => Verdict::Passive,
-        }
+        // `Category` is `#[non_exhaustive]` and lives in another crate, so a `match` over it
+        // would need a catch-all arm. The table's length is `Category::ALL`'s instead: a new
+        // category does not compile until it has a verdict.
+        const BY_CATEGORY: [(Category, Verdict); Category::ALL.len()] = [
+            (Category::Aggressive, Verdict::Aggressive),
+            (Category::Demanding, Verdict::Demanding),
+            (Category::Accusatory, Verdict::Accusatory),
+            (Category::Vague, Verdict::Vague),
+            (Category::Passive, Verdict::Passive),
+        ];
+        BY_CATEGORY[category.index()].1
     }
 }
 
@@ -361,5 +365,17 @@ impl Report {
     /// Whether any finding is at `severity` or above.
     pub fn has_findings_at_least(&self, severity: Severity) -> bool {
         self.findings.iter().any(|f| f.severity() >= severity)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_has_its_own_verdict() {
+        for category in Category::ALL {
+            assert_eq!(Verdict::of(category).as_str(), category.as_str());
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use crate::category::{Category, Severity};
 use crate::context::Context;
 use crate::lexicon::spec::{MatchSpec, RuleSpec, StrengthSpec};
+use tonelint_lexicon::register::EntryLists;
 
 type List = Cow<'static, [Cow<'static, str>]>;
 
@@ -42,6 +43,17 @@ impl Matching {
             shapes: empty(),
             unless: empty(),
             soften: empty(),
+        }
+    }
+
+    /// The lists the word automaton is built from. Empty for built-in entries: the build script
+    /// registered theirs in the embedded automaton.
+    pub(crate) fn lists(&self) -> EntryLists<'_, Cow<'static, str>, List> {
+        EntryLists {
+            phrase_variants: &self.phrase_variants,
+            exception_variants: &self.exception_variants,
+            exception_gaps: &self.exception_gaps,
+            patterns: &self.patterns,
         }
     }
 

@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use tonelint_grammar::{Effect, Grammar, Scan};
+use tonelint_lexicon::grammar::GrammarSources;
 
 use crate::category::Category;
 use crate::error::{BuildError, LexiconError};
@@ -64,57 +65,28 @@ impl ShapeLayer {
         let grammar = if !adds {
             base.unwrap_or_default()
         } else {
-            let mut sources = tonelint_grammar::Sources::default();
-            // Where each source came from, to name it in an error.
-            let mut classes = Vec::new();
-            let mut rules = Vec::new();
-            let mut guards = Vec::new();
+            let mut sources = GrammarSources::default();
             for user in users {
                 let origin = &user.parts.origin;
                 for class in &user.parts.classes {
-                    sources.classes.push(tonelint_grammar::ClassSource {
-                        name: class.name.clone(),
-                        words: class.words.clone(),
-                    });
-                    classes.push((origin, class.line, None));
+                    sources.class(origin, class);
                 }
                 for guard in &user.parts.guards {
-                    sources.guards.push(tonelint_grammar::GuardSource {
-                        id: guard.id.clone(),
-                        shapes: guard.shapes.clone(),
-                        scope: guard.scope,
-                        effect: guard.effect,
-                        categories: guard.categories.clone(),
-                    });
-                    guards.push((origin, guard.line, Some(guard.id.clone())));
+                    sources.guard(origin, guard);
                 }
-                sources
-                    .irregular
-                    .extend(user.parts.irregular.iter().cloned());
-                for (index, rule) in &user.rules {
-                    if rule.shapes().len() == 0 {
-                        continue;
-                    }
-                    sources.rules.push(tonelint_grammar::RuleSource {
-                        rule: *index,
-                        shapes: rule.matching.shapes.iter().map(|s| s.to_string()).collect(),
-                        unless: rule.matching.unless.iter().map(|s| s.to_string()).collect(),
-                        soften: rule.matching.soften.iter().map(|s| s.to_string()).collect(),
-                    });
-                    rules.push((origin, rule.line(), Some(rule.id().to_string())));
+                sources.irregular(&user.parts.irregular);
+                for &(index, rule) in &user.rules {
+                    let m = &rule.matching;
+                    let place = (origin.as_str(), rule.line(), rule.id());
+                    sources.rule(place, index, &m.shapes, &m.unless, &m.soften);
                 }
             }
-            let compiled = tonelint_grammar::compile(&sources, base.as_deref()).map_err(|err| {
-                let (origin, line, rule_id) = match err.place {
-                    tonelint_grammar::Place::Class(i) => classes[i].clone(),
-                    tonelint_grammar::Place::Rule(i) => rules[i].clone(),
-                    tonelint_grammar::Place::Guard(i) => guards[i].clone(),
-                };
+            let compiled = sources.compile(base.as_deref()).map_err(|err| {
                 BuildError::Grammar(LexiconError {
-                    origin: origin.clone(),
-                    line,
+                    origin: err.place.origin,
+                    line: err.place.line,
                     column: 1,
-                    rule_id,
+                    rule_id: err.place.id,
                     message: err.message,
                 })
             })?;

@@ -3,16 +3,14 @@
 //! A token is a word (word characters, with an apostrophe between two of them kept inside, so
 //! "don't" is one token) or a single other character. Between tokens the tokenizer notes only
 //! whether they touch, are separated by white space holding at most one line break, or by a blank
-//! line. This is exactly the structure the byte-level rules of `fold.rs` give the folded text,
+//! line. This is exactly the structure the byte-level rules of `tonelint_lexicon::fold` give the folded text,
 //! so matching token sequences finds the same phrases as matching folded bytes did.
 //!
 //! ASCII words, which are nearly all words in mail, are lower-cased and hashed in one loop with
 //! no allocation; anything else goes through [`fold_char`].
 
 use crate::fold::{Folded, fold_char, is_word_char};
-use crate::phrase_table::{
-    GAP_ADJACENT, GAP_PARAGRAPH, GAP_SPACE, HASH_START, hash_step, hash_token,
-};
+use crate::phrase_table::{Gap, HASH_START, hash_step, hash_token};
 
 /// Longer folded tokens are never looked up (no lexicon word is this long).
 pub(crate) const MAX_TOKEN: usize = 64;
@@ -22,8 +20,8 @@ pub(crate) struct Token<'a> {
     /// Byte span in the chunk: from the first character to the end of the last one.
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// What separates it from the previous token (`GAP_*`).
-    pub(crate) gap: u32,
+    /// What separates it from the previous token.
+    pub(crate) gap: Gap,
     /// The folded text (empty for an ASCII word longer than [`MAX_TOKEN`], which no lexicon
     /// word is).
     pub(crate) text: &'a [u8],
@@ -132,9 +130,9 @@ impl Tokenizer {
                 Folded::Char(f) => f,
             };
             let gap = match (space, newlines) {
-                (false, _) => GAP_ADJACENT,
-                (true, 0 | 1) => GAP_SPACE,
-                (true, _) => GAP_PARAGRAPH,
+                (false, _) => Gap::Adjacent,
+                (true, 0 | 1) => Gap::Space,
+                (true, _) => Gap::Paragraph,
             };
             if space {
                 in_word = false;
@@ -175,7 +173,7 @@ impl Tokenizer {
         &mut self,
         chunk: &str,
         start: usize,
-        gap: u32,
+        gap: Gap,
         each: &mut impl FnMut(&Token),
     ) -> usize {
         let bytes = chunk.as_bytes();
@@ -215,7 +213,7 @@ impl Tokenizer {
         &mut self,
         chunk: &str,
         start: usize,
-        gap: u32,
+        gap: Gap,
         each: &mut impl FnMut(&Token),
     ) -> usize {
         self.buf.clear();
@@ -300,7 +298,7 @@ impl Tokenizer {
 mod tests {
     use super::*;
 
-    fn tokens(text: &str) -> Vec<(String, u32, &str)> {
+    fn tokens(text: &str) -> Vec<(String, Gap, &str)> {
         let mut t = Tokenizer::default();
         let mut out = Vec::new();
         t.run(text, |tok| {
@@ -318,10 +316,16 @@ mod tests {
         let t = tokens("You\u{200B}  STILL\r\nhaven’t, ok\n\nnow");
         let texts: Vec<&str> = t.iter().map(|(s, _, _)| s.as_str()).collect();
         assert_eq!(texts, ["you", "still", "haven't", ",", "ok", "now"]);
-        let gaps: Vec<u32> = t.iter().map(|(_, g, _)| *g).collect();
+        let gaps: Vec<Gap> = t.iter().map(|(_, g, _)| *g).collect();
         assert_eq!(
             gaps[1..],
-            [GAP_SPACE, GAP_SPACE, GAP_ADJACENT, GAP_SPACE, GAP_PARAGRAPH]
+            [
+                Gap::Space,
+                Gap::Space,
+                Gap::Adjacent,
+                Gap::Space,
+                Gap::Paragraph
+            ]
         );
         assert_eq!(t[2].2, "haven’t");
     }

@@ -2,7 +2,7 @@
 //!
 //! The schema is documented for curators in `lexicons/README.md` at the repository root.
 
-pub(crate) mod spec;
+pub(crate) use tonelint_lexicon::spec;
 
 use std::sync::Arc;
 

@@ -8,21 +8,42 @@
 //! The tables are plain little-endian `u32` arrays so the build script can build them for the
 //! built-in lexicons and embed them with `include_bytes!` (no work at start-up), while lexicons
 //! loaded at run time build the same tables in memory with the same [`Builder`].
-//!
-//! This file is also compiled into the build script, so it depends on nothing but `std` and
-//! `crate::fold`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::fold::is_word_char;
 
-/// The token follows the previous one with nothing between (`fine,` is `fine` then `,`).
-pub const GAP_ADJACENT: u32 = 0;
-/// The token follows a run of white space holding at most one line break.
-pub const GAP_SPACE: u32 = 1;
-/// The token follows a blank line: no phrase runs across it.
-pub const GAP_PARAGRAPH: u32 = 2;
+/// Which kind of lexicon entry an automaton pattern belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A rule: it flags phrasing.
+    Rule,
+    /// A strength: it credits a move the seeds recommend.
+    Strength,
+}
+
+/// What stands between a token and the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    /// Nothing (`fine,` is `fine` then `,`).
+    Adjacent,
+    /// A run of white space holding at most one line break.
+    Space,
+    /// A blank line: no phrase runs across it.
+    Paragraph,
+}
+
+impl Gap {
+    /// The gap's bit in a transition key. Only the two gaps a phrase can run across have one.
+    #[inline]
+    fn bit(self) -> u32 {
+        match self {
+            Gap::Adjacent => 0,
+            Gap::Space | Gap::Paragraph => 1,
+        }
+    }
+}
 
 /// The id of every token that is not in the vocabulary.
 pub const UNKNOWN: u32 = 0;
@@ -30,13 +51,35 @@ pub const UNKNOWN: u32 = 0;
 pub const ROOT: u32 = 0;
 
 /// How a lexicon entry's automaton pattern is used.
-pub const ROLE_PHRASE: u32 = 0;
-/// A plain exception.
-pub const ROLE_EXCEPTION: u32 = 1;
-/// The words before the ` ... ` of a gapped exception.
-pub const ROLE_GAP_BEFORE: u32 = 2;
-/// The words after the ` ... ` of a gapped exception.
-pub const ROLE_GAP_AFTER: u32 = 3;
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A phrase: a match is a finding.
+    Phrase,
+    /// A plain exception: it silences the entry's findings it covers.
+    Exception,
+    /// The words before the ` ... ` of the entry's gapped exception number `.0`.
+    GapBefore(u32),
+    /// The words after the ` ... ` of the entry's gapped exception number `.0`.
+    GapAfter(u32),
+}
+
+/// Which entry an automaton pattern belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Entry {
+    /// The entry with this index among the rules or the strengths of the table's lexicons.
+    One(u32),
+    /// Every rule: an allowed phrase is an exception to all of them.
+    Any,
+}
+
+/// Where a pattern must meet the edges of input words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Bounds {
+    /// The match must start where an input word starts, not after an apostrophe inside it.
+    pub start: bool,
+    /// The match must end where an input word ends.
+    pub end: bool,
+}
 
 /// The hash of a folded token, shared by the build script and the matcher so their tables agree.
 #[inline]
@@ -61,15 +104,15 @@ pub const HASH_START: u32 = 0x811c_9dc5;
 ///
 /// Words are runs of word characters; every other character, an apostrophe included, is a token
 /// of its own. The matcher splits input words at their apostrophes the same way, so `'ll` in a
-/// phrase finds the end of "we'll" exactly as matching folded bytes did; [`Target::flags`] keeps
+/// phrase finds the end of "we'll" exactly as matching folded bytes did; [`Target::bounds`] keeps
 /// a phrase that starts or ends with a letter to whole words.
-pub fn variant_tokens(variant: &str) -> Vec<(&str, u32)> {
+pub fn variant_tokens(variant: &str) -> Vec<(&str, Gap)> {
     let mut tokens = Vec::new();
-    let mut gap = GAP_ADJACENT;
+    let mut gap = Gap::Adjacent;
     let mut rest = variant;
     while let Some(c) = rest.chars().next() {
         if c == ' ' {
-            gap = GAP_SPACE;
+            gap = Gap::Space;
             rest = &rest[1..];
             continue;
         }
@@ -79,24 +122,19 @@ pub fn variant_tokens(variant: &str) -> Vec<(&str, u32)> {
             c.len_utf8()
         };
         tokens.push((&rest[..len], gap));
-        gap = GAP_ADJACENT;
+        gap = Gap::Adjacent;
         rest = &rest[len..];
     }
     tokens
 }
 
-/// [`Target::flags`]: the match must start where an input word starts, not after an apostrophe
-/// inside it.
-pub const BOUNDED_START: u32 = 1;
-/// [`Target::flags`]: the match must end where an input word ends.
-pub const BOUNDED_END: u32 = 2;
-
-/// The [`Target::flags`] of a folded variant: whole-word edges where it starts or ends with a
-/// word character.
-pub fn variant_flags(variant: &str) -> u32 {
-    let start = variant.chars().next().is_some_and(is_word_char);
-    let end = variant.chars().next_back().is_some_and(is_word_char);
-    (u32::from(start) * BOUNDED_START) | (u32::from(end) * BOUNDED_END)
+/// The [`Bounds`] of a folded variant: whole-word edges where it starts or ends with a word
+/// character.
+pub fn variant_bounds(variant: &str) -> Bounds {
+    Bounds {
+        start: variant.chars().next().is_some_and(is_word_char),
+        end: variant.chars().next_back().is_some_and(is_word_char),
+    }
 }
 
 /// A read-only array of `u32`, borrowed from static data or owned.
@@ -128,8 +166,12 @@ impl U32s {
         self.0.len() / 4
     }
 
+    /// Whether there is no value.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The raw little-endian bytes.
-    #[allow(dead_code)] // Used by the build script.
     pub fn bytes(&self) -> &[u8] {
         &self.0
     }
@@ -138,26 +180,73 @@ impl U32s {
 /// What one automaton pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Target {
-    /// 0 for a rule, 1 for a strength.
-    pub kind: u32,
-    /// The entry's index among the rules or the strengths of the table's lexicons
-    /// ([`ANY_ENTRY`] for an allowed phrase).
-    pub entry: u32,
-    /// One of the `ROLE_` constants.
-    pub role: u32,
-    /// For gapped exceptions, the gap's number; 0 otherwise.
-    pub gap: u32,
+    /// A rule's or a strength's.
+    pub kind: Kind,
+    /// Which of them.
+    pub entry: Entry,
+    /// How the entry uses the pattern.
+    pub role: Role,
     /// The number of tokens in the pattern.
     pub len: u32,
-    /// [`BOUNDED_START`] and [`BOUNDED_END`].
-    pub flags: u32,
+    /// Where the pattern must meet word edges.
+    pub bounds: Bounds,
 }
-
-/// The entry of an exception that applies to every rule (a user's allowed phrase).
-pub const ANY_ENTRY: u32 = u32::MAX;
 
 /// The number of `u32` fields of a [`Target`] in the tables.
 const TARGET_FIELDS: usize = 6;
+
+impl Target {
+    /// The target as the tables store it: kind, entry, role, gap number, length, bound bits.
+    /// The layout is the one every table was written in, so the codes are spelt out here and in
+    /// [`Target::decode`] only.
+    fn encode(self) -> [u32; TARGET_FIELDS] {
+        let kind = match self.kind {
+            Kind::Rule => 0,
+            Kind::Strength => 1,
+        };
+        let entry = match self.entry {
+            Entry::One(i) => i,
+            Entry::Any => u32::MAX,
+        };
+        let (role, gap) = match self.role {
+            Role::Phrase => (0, 0),
+            Role::Exception => (1, 0),
+            Role::GapBefore(gap) => (2, gap),
+            Role::GapAfter(gap) => (3, gap),
+        };
+        let bounds = u32::from(self.bounds.start) | (u32::from(self.bounds.end) << 1);
+        [kind, entry, role, gap, self.len, bounds]
+    }
+
+    /// Reads a target written by [`Target::encode`]. The tables are only ever written by
+    /// `encode`, so each field's last arm stands for the one code left.
+    #[inline]
+    fn decode(f: [u32; TARGET_FIELDS]) -> Target {
+        Target {
+            kind: if f[0] == 0 {
+                Kind::Rule
+            } else {
+                Kind::Strength
+            },
+            entry: if f[1] == u32::MAX {
+                Entry::Any
+            } else {
+                Entry::One(f[1])
+            },
+            role: match f[2] {
+                0 => Role::Phrase,
+                1 => Role::Exception,
+                2 => Role::GapBefore(f[3]),
+                _ => Role::GapAfter(f[3]),
+            },
+            len: f[4],
+            bounds: Bounds {
+                start: f[5] & 1 != 0,
+                end: f[5] & 2 != 0,
+            },
+        }
+    }
+}
 
 /// The names of the tables, in the order [`Tables::to_bytes`] writes them.
 const SECTIONS: usize = 12;
@@ -213,12 +302,12 @@ impl Tables {
 
     /// The state after reading token `id` with `gap` before it in state `state`.
     #[inline]
-    pub fn step(&self, mut state: u32, id: u32, gap: u32) -> u32 {
+    pub fn step(&self, mut state: u32, id: u32, gap: Gap) -> u32 {
         if id == UNKNOWN {
             return ROOT;
         }
-        if gap != GAP_PARAGRAPH {
-            let key = id << 1 | gap;
+        if gap != Gap::Paragraph {
+            let key = id << 1 | gap.bit();
             while state != ROOT {
                 let lo = self.trans_start.get(state as usize) as usize;
                 let hi = self.trans_start.get(state as usize + 1) as usize;
@@ -260,16 +349,11 @@ impl Tables {
     }
 
     /// Target number `t`.
+    #[inline]
     pub fn target(&self, t: usize) -> Target {
-        let f = |k| self.targets.get(t * TARGET_FIELDS + k);
-        Target {
-            kind: f(0),
-            entry: f(1),
-            role: f(2),
-            gap: f(3),
-            len: f(4),
-            flags: f(5),
-        }
+        Target::decode(std::array::from_fn(|k| {
+            self.targets.get(t * TARGET_FIELDS + k)
+        }))
     }
 
     /// The trigger ids of word `id`.
@@ -281,7 +365,6 @@ impl Tables {
     }
 
     /// Serialises the tables: a header of section lengths, then the sections.
-    #[allow(dead_code)] // Used by the build script.
     pub fn to_bytes(&self) -> Vec<u8> {
         let sections: [&[u8]; SECTIONS] = [
             self.slots.bytes(),
@@ -408,11 +491,11 @@ impl Builder {
     }
 
     /// Adds a pattern: its tokens (as from [`variant_tokens`]) and what it stands for.
-    pub fn add(&mut self, tokens: &[(&str, u32)], mut target: Target) {
+    pub fn add(&mut self, tokens: &[(&str, Gap)], mut target: Target) {
         let mut state = ROOT;
         for (i, &(token, gap)) in tokens.iter().enumerate() {
             let id = self.word(token);
-            let key = if i == 0 { id } else { id << 1 | gap };
+            let key = if i == 0 { id } else { id << 1 | gap.bit() };
             state = match self.edges.get(&(state, key)) {
                 Some(&next) => next,
                 None => {
@@ -515,11 +598,7 @@ impl Builder {
         }
         word_starts.push(blob.len() as u32);
         // Word ids start at 1: shift so that `word_starts[id - 1]..word_starts[id]` is word `id`.
-        let targets: Vec<u32> = self
-            .targets
-            .iter()
-            .flat_map(|t| [t.kind, t.entry, t.role, t.gap, t.len, t.flags])
-            .collect();
+        let targets: Vec<u32> = self.targets.iter().flat_map(|t| t.encode()).collect();
         let mut trigger_start = Vec::with_capacity(words + 2);
         let mut triggers = Vec::new();
         for list in &self.triggers {
@@ -557,42 +636,47 @@ mod tests {
         assert_eq!(
             t,
             [
-                ("fine", GAP_ADJACENT),
-                (",", GAP_ADJACENT),
-                ("i", GAP_SPACE),
-                ("guess", GAP_SPACE),
-                (".", GAP_ADJACENT)
+                ("fine", Gap::Adjacent),
+                (",", Gap::Adjacent),
+                ("i", Gap::Space),
+                ("guess", Gap::Space),
+                (".", Gap::Adjacent)
             ]
         );
         assert_eq!(
             variant_tokens("you're"),
             [
-                ("you", GAP_ADJACENT),
-                ("'", GAP_ADJACENT),
-                ("re", GAP_ADJACENT)
+                ("you", Gap::Adjacent),
+                ("'", Gap::Adjacent),
+                ("re", Gap::Adjacent)
             ]
         );
         assert_eq!(
             variant_tokens("'til'"),
             [
-                ("'", GAP_ADJACENT),
-                ("til", GAP_ADJACENT),
-                ("'", GAP_ADJACENT)
+                ("'", Gap::Adjacent),
+                ("til", Gap::Adjacent),
+                ("'", Gap::Adjacent)
             ]
         );
-        assert_eq!(variant_flags("'ll do"), BOUNDED_END);
+        assert_eq!(
+            variant_bounds("'ll do"),
+            Bounds {
+                start: false,
+                end: true
+            }
+        );
     }
 
     #[test]
     fn automaton_finds_overlapping_phrases() {
         let mut b = Builder::new();
         let t = |entry| Target {
-            kind: 0,
-            entry,
-            role: ROLE_PHRASE,
-            gap: 0,
+            kind: Kind::Rule,
+            entry: Entry::One(entry),
+            role: Role::Phrase,
             len: 0,
-            flags: 0,
+            bounds: Bounds::default(),
         };
         b.add(&variant_tokens("need you to"), t(0));
         b.add(&variant_tokens("you to"), t(1));
@@ -600,9 +684,14 @@ mod tests {
         let tables = Tables::from_static(Box::leak(tables.to_bytes().into_boxed_slice()));
         let mut state = ROOT;
         let mut found = Vec::new();
-        for (i, (w, gap)) in [("i", 0), ("need", 1), ("you", 1), ("to", 1)]
-            .iter()
-            .enumerate()
+        for (i, (w, gap)) in [
+            ("i", Gap::Adjacent),
+            ("need", Gap::Space),
+            ("you", Gap::Space),
+            ("to", Gap::Space),
+        ]
+        .iter()
+        .enumerate()
         {
             let id = tables.lookup(w.as_bytes(), hash_token(w.as_bytes()));
             state = tables.step(state, id, *gap);
@@ -610,6 +699,6 @@ mod tests {
                 found.push((i, tables.output(o).entry));
             }
         }
-        assert_eq!(found, [(3, 0), (3, 1)]);
+        assert_eq!(found, [(3, Entry::One(0)), (3, Entry::One(1))]);
     }
 }

@@ -1,10 +1,8 @@
 //! Reading one lexicon file: the TOML schema, its validation, and the expansion of phrases into
 //! the folded variants the matcher looks for.
 //!
-//! This file is compiled twice: into the library, for lexicons users load at run time, and into
-//! the build script, which turns the built-in lexicons into static data. Both therefore accept
-//! and reject exactly the same files. It may use only `std`, `serde`, `toml`, `regex` and the
-//! sibling modules `crate::category` and `crate::fold`.
+//! The library reads users' lexicons with it at run time and its build script the built-in ones,
+//! so both accept and reject exactly the same files.
 
 use std::collections::HashSet;
 
@@ -12,6 +10,7 @@ use serde::Deserialize;
 
 use crate::category::{Category, Severity};
 use crate::fold::{fold_phrase, is_word_char};
+use crate::register::EntryLists;
 
 /// The gap marker in exceptions: `{I'll|we'll} ... asap` allows up to [`MAX_GAP_WORDS`] words
 /// between the two sides, within one sentence.
@@ -47,6 +46,20 @@ pub struct MatchSpec {
     pub unless: Vec<String>,
     /// Grammar cues that make a shape match in the same sentence information only.
     pub soften: Vec<String>,
+}
+
+impl MatchSpec {
+    /// The lists the word automaton is built from (see [`Registry::entry`]).
+    ///
+    /// [`Registry::entry`]: crate::register::Registry::entry
+    pub fn lists(&self) -> EntryLists<'_, String, Vec<String>> {
+        EntryLists {
+            phrase_variants: &self.phrase_variants,
+            exception_variants: &self.exception_variants,
+            exception_gaps: &self.exception_gaps,
+            patterns: &self.patterns,
+        }
+    }
 }
 
 /// A word class (`[[class]]`) as read from a lexicon file.

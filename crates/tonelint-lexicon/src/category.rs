@@ -1,7 +1,5 @@
 //! The two small vocabularies every rule is tagged with: what kind of tone problem it is
 //! ([`Category`]) and how much it matters ([`Severity`]).
-//!
-//! This file is also compiled into the build script, so it depends on nothing but `serde`.
 
 use std::fmt;
 

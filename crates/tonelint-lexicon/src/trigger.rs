@@ -9,9 +9,6 @@
 //! contain it as a whole token of the folded text (bounded by white space, punctuation, a word
 //! boundary `\b`, or the start or end of the text). Anything it cannot prove gives `None`, and
 //! the pattern is simply run everywhere.
-//!
-//! This file is also compiled into the build script, so it depends only on `std`,
-//! `regex-syntax` and `crate::fold`.
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
@@ -96,8 +93,6 @@ pub fn splits(pattern: &str) -> Option<Vec<Split>> {
     )
 }
 
-/// The folded tokens one of which every match of `pattern` contains, or `None` when that cannot
-/// be proved.
 /// The items of a concatenation from the end that touches the trigger word: backwards when
 /// reading what comes before it.
 fn reading_order(items: &[Hir], backwards: bool) -> Box<dyn Iterator<Item = &Hir> + '_> {
@@ -108,6 +103,8 @@ fn reading_order(items: &[Hir], backwards: bool) -> Box<dyn Iterator<Item = &Hir
     }
 }
 
+/// The folded tokens one of which every match of `pattern` contains, or `None` when that cannot
+/// be proved.
 #[cfg(test)]
 pub fn required_tokens(pattern: &str) -> Option<Vec<String>> {
     let mut words: Vec<String> = splits(pattern)?.into_iter().flat_map(|s| s.words).collect();

@@ -3,8 +3,6 @@
 //! Phrases are folded at build time and the input at check time with the same function, so the
 //! two always agree. Folding is per character, which is what lets the matcher map every folded
 //! byte back to the character of the original input it came from.
-//!
-//! This file is also compiled into the build script, so it depends on nothing but `std`.
 
 /// What one input character becomes in the folded text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
