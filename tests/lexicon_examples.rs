@@ -32,7 +32,7 @@ fn every_rule_flags_its_examples_and_spares_its_counterexamples() {
             .only([rule.id()])
             .build()
             .expect("a built-in rule builds alone");
-        for example in rule.examples() {
+        for (example, pin) in rule.pinned_examples() {
             if !everything
                 .check(example)
                 .findings()
@@ -46,10 +46,25 @@ fn every_rule_flags_its_examples_and_spares_its_counterexamples() {
                 ));
             }
             let report = linter.check(example);
-            if !report.findings().iter().any(|f| f.rule_id() == rule.id()) {
+            let own: Vec<_> = report
+                .findings()
+                .iter()
+                .filter(|f| f.rule_id() == rule.id())
+                .collect();
+            if own.is_empty() {
                 failures.push(format!(
                     "{} does not flag its example {example:?}",
                     rule.id()
+                ));
+            } else if let Some(pin) = pin
+                && !own.iter().any(|f| f.span() == pin)
+            {
+                // Issue 14: a marked example pins the words, not just the rule.
+                failures.push(format!(
+                    "{} flags {:?} in its example {example:?}, not the marked {:?}",
+                    rule.id(),
+                    own.iter().map(|f| f.text()).collect::<Vec<_>>(),
+                    &example[pin]
                 ));
             }
         }

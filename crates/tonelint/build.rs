@@ -201,12 +201,17 @@ fn matching(m: &spec::MatchSpec) -> String {
     format!(
         "Matching {{ phrases: {}, phrase_variants: Cow::Borrowed(&[]), patterns: {}, \
          exceptions: {}, exception_variants: Cow::Borrowed(&[]), \
-         exception_gaps: Cow::Borrowed(&[]), examples: {}, counterexamples: {}, shapes: {}, \
+         exception_gaps: Cow::Borrowed(&[]), examples: {}, example_pins: Cow::Borrowed(&{:?}), \
+         counterexamples: {}, shapes: {}, \
          unless: {}, soften: {} }}",
         list(&m.phrases),
         list(&m.patterns),
         list(&m.exceptions),
         list(&m.examples),
+        m.example_pins
+            .iter()
+            .map(|pin| pin.map(|(start, end)| (start as u32, end as u32)))
+            .collect::<Vec<_>>(),
         list(&m.counterexamples),
         list(&m.shapes),
         list(&m.unless),

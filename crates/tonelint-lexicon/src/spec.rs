@@ -38,7 +38,11 @@ pub struct MatchSpec {
     /// The `exceptions` with a ` ... ` gap: the folded forms of the words before the gap and of
     /// the words after it.
     pub exception_gaps: Vec<(Vec<String>, Vec<String>)>,
+    /// Examples with their `[` `]` marks taken out; `example_pins` holds where the marks were.
     pub examples: Vec<String>,
+    /// Per example, the byte range of the words the curator marked with `[` ... `]` (the words
+    /// the entry must flag), if any were marked.
+    pub example_pins: Vec<Option<(usize, usize)>>,
     pub counterexamples: Vec<String>,
     /// Sentence shapes in the tone grammar (rules only; see `lexicons/README.md`).
     pub shapes: Vec<String>,
@@ -463,6 +467,18 @@ fn check_matching(raw: RawMatch) -> Result<MatchSpec, String> {
         };
         exception_gaps.push((side(parts[0])?, side(parts[1])?));
     }
+    let mut examples = Vec::with_capacity(raw.examples.len());
+    let mut example_pins = Vec::with_capacity(raw.examples.len());
+    for written in &raw.examples {
+        let (text, pin) = unpin_example(written)?;
+        examples.push(text);
+        example_pins.push(pin);
+    }
+    if let Some(counter) = raw.counterexamples.iter().find(|c| c.contains(['[', ']'])) {
+        return Err(format!(
+            "the counterexample `{counter}` has a `[` or `]`; only examples mark the flagged words"
+        ));
+    }
     Ok(MatchSpec {
         phrase_variants: expand_all(&raw.phrases, "phrase")?,
         exception_variants: expand_all(&plain, "exception")?,
@@ -470,7 +486,8 @@ fn check_matching(raw: RawMatch) -> Result<MatchSpec, String> {
         phrases: raw.phrases,
         patterns: raw.patterns,
         exceptions: raw.exceptions,
-        examples: raw.examples,
+        examples,
+        example_pins,
         counterexamples: raw.counterexamples,
         shapes: raw.shapes,
         unless: raw.unless,
@@ -856,5 +873,54 @@ mod tests {
         assert!(check_pattern("(").is_err());
         assert!(check_pattern("a*").is_err());
         assert!(check_pattern("!{2,}").is_ok());
+    }
+}
+
+/// Splits an example as written (`"This delay is [unacceptable]."`) into its text and the byte
+/// range of the marked words. An example without marks only has to be flagged somewhere.
+pub fn unpin_example(written: &str) -> Result<(String, Option<(usize, usize)>), String> {
+    let open = written.matches('[').count();
+    let close = written.matches(']').count();
+    match (open, close) {
+        (0, 0) => Ok((written.to_string(), None)),
+        (1, 1) => {
+            let start = written.find('[').unwrap_or_default();
+            let end = written.find(']').unwrap_or_default();
+            if end <= start + 1 {
+                return Err(format!(
+                    "the example `{written}` marks nothing: write the flagged words between `[` and `]`"
+                ));
+            }
+            let text = format!(
+                "{}{}{}",
+                &written[..start],
+                &written[start + 1..end],
+                &written[end + 1..]
+            );
+            Ok((text, Some((start, end - 1))))
+        }
+        _ => Err(format!(
+            "the example `{written}` must mark the flagged words with one `[` and one `]`"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod pin_tests {
+    use super::unpin_example;
+
+    #[test]
+    fn marks_come_out_and_say_where_the_words_are() {
+        let (text, pin) = unpin_example("This delay is [unacceptable].").unwrap();
+        assert_eq!(text, "This delay is unacceptable.");
+        let (start, end) = pin.unwrap();
+        assert_eq!(&text[start..end], "unacceptable");
+        assert_eq!(
+            unpin_example("Plain.").unwrap(),
+            ("Plain.".to_string(), None)
+        );
+        assert!(unpin_example("Two [marks] and [more].").is_err());
+        assert!(unpin_example("Empty [] mark.").is_err());
+        assert!(unpin_example("Backwards ]mark[.").is_err());
     }
 }

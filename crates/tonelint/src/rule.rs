@@ -21,6 +21,8 @@ pub(crate) struct Matching {
     pub(crate) exception_variants: List,
     pub(crate) exception_gaps: Cow<'static, [(List, List)]>,
     pub(crate) examples: List,
+    /// Per example, the byte range of the words its curator marked as the ones to flag.
+    pub(crate) example_pins: Cow<'static, [Option<(u32, u32)>]>,
     pub(crate) counterexamples: List,
     pub(crate) shapes: List,
     pub(crate) unless: List,
@@ -39,6 +41,7 @@ impl Matching {
             exception_variants: empty(),
             exception_gaps: Cow::Borrowed(&[]),
             examples: empty(),
+            example_pins: Cow::Borrowed(&[]),
             counterexamples: empty(),
             shapes: empty(),
             unless: empty(),
@@ -74,6 +77,12 @@ impl Matching {
                     .collect(),
             ),
             examples: owned(spec.examples),
+            example_pins: Cow::Owned(
+                spec.example_pins
+                    .into_iter()
+                    .map(|pin| pin.map(|(start, end)| (start as u32, end as u32)))
+                    .collect(),
+            ),
             counterexamples: owned(spec.counterexamples),
             shapes: owned(spec.shapes),
             unless: owned(spec.unless),
@@ -112,6 +121,24 @@ macro_rules! matching_accessors {
         /// Sentences that must match (checked by the test suite).
         pub fn examples(&self) -> impl ExactSizeIterator<Item = &str> {
             strs(&self.matching.examples)
+        }
+
+        /// Each example with the byte range of the words it must flag, where the lexicon marked
+        /// them (`"This delay is [unacceptable]."`; the text has the marks taken out).
+        pub fn pinned_examples(
+            &self,
+        ) -> impl ExactSizeIterator<Item = (&str, Option<std::ops::Range<usize>>)> {
+            let pins = &self.matching.example_pins;
+            strs(&self.matching.examples)
+                .enumerate()
+                .map(move |(i, text)| {
+                    let pin = pins
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .map(|(start, end)| start as usize..end as usize);
+                    (text, pin)
+                })
         }
 
         /// Sentences that must not match (checked by the test suite).

@@ -21,7 +21,10 @@ fn every_file_in_the_top_level_tests_folder_is_registered_by_a_crate() {
         let path = entry.expect("a tests/ entry").path();
         if path.extension().is_some_and(|ext| ext == "rs") {
             seen += 1;
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             if !manifests.contains(&format!("path = \"../../tests/{name}\"")) {
                 unregistered.push(name.to_string());
             }
