@@ -205,31 +205,48 @@ impl Context {
     /// assert_eq!(Context::of("See you at the picnic."), Context::General);
     /// ```
     pub fn of(text: &str) -> Context {
-        let cues = cue_index();
+        let index = cue_index();
         let mut counts = [0usize; 4];
-        let mut lowered = [0u8; 16];
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && w.len() <= 16)
-        {
-            // Every check of a draft with findings runs this over the whole draft: lower-case
-            // ASCII words in place instead of allocating, and find them by binary search.
-            let owned;
-            let lower = if word.is_ascii() {
-                let bytes = &mut lowered[..word.len()];
-                bytes.copy_from_slice(word.as_bytes());
-                bytes.make_ascii_lowercase();
-                std::str::from_utf8(bytes).unwrap_or_default()
-            } else {
-                owned = word.to_lowercase();
-                owned.as_str()
-            };
-            if let Ok(at) = cues.binary_search_by(|(cue, _)| (*cue).cmp(lower)) {
-                let contexts = cues[at].1;
+        let mut count = |word: &str| {
+            if let Some(contexts) = index.contexts(word) {
                 for (i, count) in counts.iter_mut().enumerate() {
                     if contexts & (1 << i) != 0 {
                         *count += 1;
                     }
+                }
+            }
+        };
+        // Every check of a draft with findings runs this over the whole draft, so ASCII words
+        // are cut out byte by byte and lower-cased in place; a word with other letters takes
+        // the general path.
+        let bytes = text.as_bytes();
+        let mut lowered = [0u8; 16];
+        let mut at = 0;
+        while at < bytes.len() {
+            if !(bytes[at].is_ascii_alphanumeric() || bytes[at] >= 0x80) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] >= 0x80) {
+                at += 1;
+            }
+            let word = &bytes[start..at];
+            if word.is_ascii() {
+                if word.len() <= 16 {
+                    let lower = &mut lowered[..word.len()];
+                    lower.copy_from_slice(word);
+                    lower.make_ascii_lowercase();
+                    count(std::str::from_utf8(lower).unwrap_or_default());
+                }
+            } else {
+                // Char boundaries: the run starts and ends at ASCII bytes or the text's ends.
+                let run = &text[start..at];
+                for word in run
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && w.len() <= 16)
+                {
+                    count(&word.to_lowercase());
                 }
             }
         }
@@ -261,25 +278,103 @@ impl Context {
     }
 }
 
-/// Every cue word, sorted, with a bit per context (by index in `CUES`) whose list holds it.
-fn cue_index() -> &'static [(&'static str, u8)] {
-    static INDEX: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+/// A checked draft's kind, worked out the first time a finding's rewrites are asked for: a check
+/// whose findings are only counted (a pre-send hook, the benchmarks) never pays for reading the
+/// whole draft again. A report's findings share one.
+#[derive(Debug)]
+pub(crate) struct DraftKind {
+    text: Box<str>,
+    kind: std::sync::OnceLock<Context>,
+}
+
+impl DraftKind {
+    pub(crate) fn new(text: &str) -> std::sync::Arc<DraftKind> {
+        std::sync::Arc::new(DraftKind {
+            text: text.into(),
+            kind: std::sync::OnceLock::new(),
+        })
+    }
+
+    pub(crate) fn get(&self) -> Context {
+        *self.kind.get_or_init(|| Context::of(&self.text))
+    }
+}
+
+impl PartialEq for DraftKind {
+    fn eq(&self, other: &DraftKind) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for DraftKind {}
+
+/// Every cue word, sorted, with a bit per context (by index in `CUES`) whose list holds it, and
+/// the (first, last) letter pairs that occur, so most words are turned away without a search.
+struct CueIndex {
+    words: Vec<(&'static str, u8)>,
+    ends: [[bool; 36]; 36],
+}
+
+impl CueIndex {
+    fn contexts(&self, word: &str) -> Option<u8> {
+        let slot = |b: u8| match b {
+            b'a'..=b'z' => Some(usize::from(b - b'a')),
+            b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+            _ => None,
+        };
+        let bytes = word.as_bytes();
+        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last())
+            && let (Some(f), Some(l)) = (slot(first), slot(last))
+            && !self.ends[f][l]
+        {
+            return None;
+        }
+        self.words
+            .binary_search_by(|(cue, _)| (*cue).cmp(word))
+            .ok()
+            .map(|at| self.words[at].1)
+    }
+}
+
+fn cue_index() -> &'static CueIndex {
+    static INDEX: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: Vec<(&'static str, u8)> = CUES
+        let mut words: Vec<(&'static str, u8)> = CUES
             .iter()
             .enumerate()
             .flat_map(|(i, (_, words))| words.iter().map(move |w| (*w, 1u8 << i)))
             .collect();
-        index.sort_unstable();
+        words.sort_unstable();
         // A word in two lists counts for both, as it did when each list was searched in turn.
-        index.dedup_by(|later, kept| {
+        words.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
             if same {
                 kept.1 |= later.1;
             }
             same
         });
-        index
+        let mut ends = [[true; 36]; 36];
+        let slot = |b: u8| match b {
+            b'a'..=b'z' => Some(usize::from(b - b'a')),
+            b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+            _ => None,
+        };
+        if words
+            .iter()
+            .all(|(w, _)| w.bytes().all(|b| slot(b).is_some()))
+        {
+            ends = [[false; 36]; 36];
+            for (word, _) in &words {
+                let bytes = word.as_bytes();
+                if let (Some(f), Some(l)) = (
+                    bytes.first().and_then(|&b| slot(b)),
+                    bytes.last().and_then(|&b| slot(b)),
+                ) {
+                    ends[f][l] = true;
+                }
+            }
+        }
+        CueIndex { words, ends }
     })
 }
 
@@ -354,6 +449,9 @@ mod tests {
             .collect();
         texts.push("PATIENT discharge; Ärztin und Patient, the claim and the appeal".into());
         texts.push("The refund, the customer, the invoice: dr. Kim's patients".into());
+        texts.push(
+            "Patient’s discharge—the “claim” and the claim’s appeal, Ticket№4 café refund".into(),
+        );
         for text in &texts {
             assert_eq!(Context::of(text), by_lists(text), "{text}");
         }

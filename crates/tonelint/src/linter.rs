@@ -521,9 +521,9 @@ impl Linter {
             });
         }
         let context = if joined.is_empty() {
-            crate::context::Context::General
+            None
         } else {
-            crate::context::Context::of(text)
+            Some(crate::context::DraftKind::new(text))
         };
         let mut cursor = Cursor::new(text);
         let findings: Vec<Finding> = joined
@@ -543,7 +543,7 @@ impl Linter {
                     start,
                     text: text[m.span.clone()].to_string(),
                     span: m.span,
-                    context,
+                    context: context.clone(),
                 }
             })
             .collect();

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::category::{Category, Severity};
-use crate::context::Context;
+use crate::context::{Context, DraftKind};
 use crate::position::LineColumn;
 use crate::rule::{Rewrite, Rule, Strength};
 
@@ -24,8 +24,9 @@ pub struct Finding {
     pub(crate) start: LineColumn,
     pub(crate) end: LineColumn,
     pub(crate) text: String,
-    /// What kind of message the draft is, which orders the rewrites.
-    pub(crate) context: Context,
+    /// What kind of message the draft is, which orders the rewrites; shared by a report's
+    /// findings and worked out when first asked for.
+    pub(crate) context: Option<Arc<DraftKind>>,
 }
 
 impl Finding {
@@ -80,7 +81,8 @@ impl Finding {
     pub fn rewrites(&self) -> Vec<&Rewrite> {
         let mut rewrites: Vec<&Rewrite> = self.rule.rewrites().iter().collect();
         // Stable: among equally fitting rewrites, the lexicon's order stands.
-        rewrites.sort_by_key(|r| self.context.fit(r.context()));
+        let kind = self.context();
+        rewrites.sort_by_key(|r| kind.fit(r.context()));
         rewrites
     }
 
@@ -89,8 +91,9 @@ impl Finding {
     /// general one.
     pub fn best_rewrites(&self) -> Vec<&Rewrite> {
         let mut rewrites = self.rewrites();
-        if let Some(best) = rewrites.first().map(|r| self.context.fit(r.context())) {
-            rewrites.retain(|r| self.context.fit(r.context()) == best);
+        let kind = self.context();
+        if let Some(best) = rewrites.first().map(|r| kind.fit(r.context())) {
+            rewrites.retain(|r| kind.fit(r.context()) == best);
         }
         rewrites
     }
@@ -99,6 +102,8 @@ impl Finding {
     /// rewrite was chosen.
     pub fn context(&self) -> Context {
         self.context
+            .as_ref()
+            .map_or(Context::General, |kind| kind.get())
     }
 }
 
