@@ -317,14 +317,9 @@ struct CueIndex {
 
 impl CueIndex {
     fn contexts(&self, word: &str) -> Option<u8> {
-        let slot = |b: u8| match b {
-            b'a'..=b'z' => Some(usize::from(b - b'a')),
-            b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
-            _ => None,
-        };
         let bytes = word.as_bytes();
         if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last())
-            && let (Some(f), Some(l)) = (slot(first), slot(last))
+            && let (Some(f), Some(l)) = (end_slot(first), end_slot(last))
             && !self.ends[f][l]
         {
             return None;
@@ -333,6 +328,15 @@ impl CueIndex {
             .binary_search_by(|(cue, _)| (*cue).cmp(word))
             .ok()
             .map(|at| self.words[at].1)
+    }
+}
+
+/// A lower-case ASCII letter's or digit's row in `CueIndex::ends`.
+fn end_slot(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
     }
 }
 
@@ -353,22 +357,19 @@ fn cue_index() -> &'static CueIndex {
             }
             same
         });
+        // Every cue is lower-case ASCII letters and digits today; should one ever not be, the
+        // filter would wrongly turn it away, so it is left open to every word instead.
         let mut ends = [[true; 36]; 36];
-        let slot = |b: u8| match b {
-            b'a'..=b'z' => Some(usize::from(b - b'a')),
-            b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
-            _ => None,
-        };
         if words
             .iter()
-            .all(|(w, _)| w.bytes().all(|b| slot(b).is_some()))
+            .all(|(w, _)| w.bytes().all(|b| end_slot(b).is_some()))
         {
             ends = [[false; 36]; 36];
             for (word, _) in &words {
                 let bytes = word.as_bytes();
                 if let (Some(f), Some(l)) = (
-                    bytes.first().and_then(|&b| slot(b)),
-                    bytes.last().and_then(|&b| slot(b)),
+                    bytes.first().and_then(|&b| end_slot(b)),
+                    bytes.last().and_then(|&b| end_slot(b)),
                 ) {
                     ends[f][l] = true;
                 }
