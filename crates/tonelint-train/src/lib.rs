@@ -26,6 +26,10 @@ pub struct Draft {
     #[serde(default)]
     pub hard_negative: bool,
     pub text: String,
+    /// Exact substrings of `text` that carry the labels, where the writer gave them (train13 on).
+    /// Training does not read them; `tonelint-gaps` reports the ones no finding overlaps.
+    #[serde(default)]
+    pub key_phrases: Vec<String>,
 }
 
 impl Draft {

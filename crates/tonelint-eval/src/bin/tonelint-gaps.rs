@@ -3,8 +3,13 @@
 //! or `labels`) and the training corpus JSON Lines. Refuses the blind set, which is for
 //! measuring only (tests/blind/README.md).
 //!
+//! Where a draft names its key phrases (the words that carry its labels), the phrases no finding
+//! overlaps are listed too (`KEY`), with the share overlapped at the end: the development
+//! counterpart of the blind set's key-phrase figure.
+//!
 //! ```sh
 //! cargo run --release -p tonelint-eval --bin tonelint-gaps -- tests/heldout/*.toml
+//! cargo run --release -p tonelint-eval --bin tonelint-gaps -- --only keys crates/tonelint-train/corpus/train13.jsonl
 //! ```
 
 use std::process::ExitCode;
@@ -15,6 +20,7 @@ struct Draft {
     id: String,
     text: String,
     labels: Vec<String>,
+    key_phrases: Vec<String>,
 }
 
 fn load(path: &str) -> Result<Vec<Draft>, String> {
@@ -25,6 +31,7 @@ fn load(path: &str) -> Result<Vec<Draft>, String> {
                 id: d.id,
                 text: d.text,
                 labels: d.labels,
+                key_phrases: d.key_phrases,
             })
             .collect());
     }
@@ -62,6 +69,7 @@ fn load(path: &str) -> Result<Vec<Draft>, String> {
                     .unwrap_or_default()
                     .to_string(),
                 labels,
+                key_phrases: list("key_phrases"),
             }
         })
         .collect())
@@ -75,7 +83,7 @@ fn main() -> ExitCode {
         v
     });
     if paths.is_empty() {
-        eprintln!("usage: tonelint-gaps [--only misses|alarms] FILE...");
+        eprintln!("usage: tonelint-gaps [--only misses|alarms|keys] FILE...");
         return ExitCode::from(2);
     }
     let threshold: Option<f32> = std::env::var("TONELINT_MODEL_THRESHOLD")
@@ -97,6 +105,7 @@ fn main() -> ExitCode {
     };
     let harsh = ["aggressive", "demanding", "accusatory"];
     let (mut missed, mut alarms, mut harsh_n, mut clean_n) = (0, 0, 0, 0);
+    let (mut keys_hit, mut keys_n) = (0, 0);
     for path in &paths {
         if path.contains("tests/blind") {
             eprintln!("tonelint-gaps: {path}: the blind set is for measuring, not curating");
@@ -117,6 +126,22 @@ fn main() -> ExitCode {
                 .filter(|f| f.severity() >= Severity::Warning)
                 .map(|f| format!("{}:{:?}", f.rule_id(), f.text()))
                 .collect();
+            for phrase in &d.key_phrases {
+                let Some(start) = d.text.find(phrase.as_str()) else {
+                    continue;
+                };
+                let end = start + phrase.len();
+                keys_n += 1;
+                let overlapped = report
+                    .findings()
+                    .iter()
+                    .any(|f| f.span().start < end && start < f.span().end);
+                if overlapped {
+                    keys_hit += 1;
+                } else if only.as_deref() == Some("keys") {
+                    println!("KEY {} {:?} {:?}", d.id, d.labels, phrase);
+                }
+            }
             let is_harsh = d.labels.iter().any(|l| harsh.contains(&l.as_str()));
             let caught = report.findings().iter().any(|f| {
                 f.severity() >= Severity::Warning && harsh.contains(&f.category().as_str())
@@ -125,7 +150,7 @@ fn main() -> ExitCode {
                 harsh_n += 1;
                 if !caught {
                     missed += 1;
-                    if only.as_deref() != Some("alarms") {
+                    if only.is_none() || only.as_deref() == Some("misses") {
                         println!(
                             "MISS {} {:?}\n     {}",
                             d.id,
@@ -138,7 +163,7 @@ fn main() -> ExitCode {
                 clean_n += 1;
                 if !found.is_empty() {
                     alarms += 1;
-                    if only.as_deref() != Some("misses") {
+                    if only.is_none() || only.as_deref() == Some("alarms") {
                         println!(
                             "ALARM {} {}\n     {}",
                             d.id,
@@ -151,5 +176,11 @@ fn main() -> ExitCode {
         }
     }
     println!("harsh missed {missed} / {harsh_n}; clean with a warning {alarms} / {clean_n}");
+    if keys_n > 0 {
+        println!(
+            "key phrases a finding overlaps {keys_hit} / {keys_n} ({:.1} %)",
+            100.0 * keys_hit as f64 / keys_n as f64
+        );
+    }
     ExitCode::SUCCESS
 }
