@@ -93,8 +93,12 @@ fn main() -> ExitCode {
     if let Some(t) = threshold {
         builder = builder.model_threshold(t);
     }
-    if std::env::var_os("TONELINT_NO_MODEL").is_some() {
-        builder = builder.model(false);
+    // The model's second opinion, and (for choosing its message threshold on development data)
+    // the share of harsh and clean drafts it would reach if it also reported the message as a
+    // whole at each threshold.
+    let sweep = std::env::var_os("TONELINT_SWEEP").is_some();
+    if std::env::var_os("TONELINT_MODEL").is_some() || sweep {
+        builder = builder.model(true);
     }
     let linter = match builder.build() {
         Ok(l) => l,
@@ -106,6 +110,8 @@ fn main() -> ExitCode {
     let harsh = ["aggressive", "demanding", "accusatory"];
     let (mut missed, mut alarms, mut harsh_n, mut clean_n) = (0, 0, 0, 0);
     let (mut keys_hit, mut keys_n) = (0, 0);
+    // Per draft of interest: (harsh?, caught by a finding?, message score in thousandths).
+    let mut scored: Vec<(bool, bool, u16)> = Vec::new();
     for path in &paths {
         if path.contains("tests/blind") {
             eprintln!("tonelint-gaps: {path}: the blind set is for measuring, not curating");
@@ -146,6 +152,14 @@ fn main() -> ExitCode {
             let caught = report.findings().iter().any(|f| {
                 f.severity() >= Severity::Warning && harsh.contains(&f.category().as_str())
             });
+            if is_harsh || d.labels.is_empty() {
+                let warned = report
+                    .findings()
+                    .iter()
+                    .any(|f| f.severity() >= Severity::Warning);
+                let hit = if is_harsh { caught } else { warned };
+                scored.push((is_harsh, hit, report.summary().model.unwrap_or(0)));
+            }
             if is_harsh {
                 harsh_n += 1;
                 if !caught {
@@ -176,6 +190,23 @@ fn main() -> ExitCode {
         }
     }
     println!("harsh missed {missed} / {harsh_n}; clean with a warning {alarms} / {clean_n}");
+    if sweep {
+        let harsh_total = scored.iter().filter(|s| s.0).count().max(1);
+        let clean_total = scored.iter().filter(|s| !s.0).count().max(1);
+        for t in (20..=98).step_by(6) {
+            let reached = |harsh: bool| {
+                scored
+                    .iter()
+                    .filter(|s| s.0 == harsh && (s.1 || s.2 >= t * 10))
+                    .count()
+            };
+            println!(
+                "message threshold 0.{t:02}: harsh caught {:.1} %, clean with a warning {:.2} %",
+                100.0 * reached(true) as f64 / harsh_total as f64,
+                100.0 * reached(false) as f64 / clean_total as f64
+            );
+        }
+    }
     if keys_n > 0 {
         println!(
             "key phrases a finding overlaps {keys_hit} / {keys_n} ({:.1} %)",
