@@ -6,9 +6,9 @@ use std::ops::Range;
 use tonelint::{Finding, LineColumn, Linter, Report, StrengthMatch};
 use tonelint_document::{DocumentError, InputKind, Options, Part, extract_with};
 
-use crate::fix::ByteEdit;
 use crate::input::{InputError, Source};
 use crate::locate::Locator;
+use crate::span::{InputEdit, in_part, part_to_input};
 
 /// A finding's place in the input as the user sees it.
 #[derive(Clone, Debug)]
@@ -41,7 +41,7 @@ pub struct Checked {
     pub warnings: Vec<String>,
     /// The safe replacements (`fix` in the lexicon) as edits of the file's bytes, kept only where
     /// the file holds exactly the flagged words (a decoded email body is never edited).
-    pub edits: Vec<ByteEdit>,
+    pub edits: Vec<InputEdit>,
     /// Parallel to `report.findings()`: what `--fix` replaces the finding's words with, for the
     /// findings one of `edits` changes (an empty string deletes them).
     pub fixes: Vec<Option<String>>,
@@ -133,8 +133,8 @@ pub fn check_input_with(
         .map(|part| {
             let report = linter.check(&part.text);
             let mut place = |span: Range<usize>| {
-                let original = part.to_original_range(span);
-                let span = shown.map(original.start)..shown.map_end(original.end);
+                let original = part_to_input(&part, in_part(span));
+                let span = shown.map(original.start.0)..shown.map_end(original.end.0);
                 let start = starts.locate(span.start);
                 let end = ends.locate(span.end);
                 Place {
@@ -151,9 +151,9 @@ pub fn check_input_with(
                 .fixes(&part.text)
                 .into_iter()
                 .filter_map(|edit| {
-                    let span = part.to_original_range(edit.span.clone());
-                    let exact =
-                        bytes.get(span.clone()) == Some(part.text[edit.span.clone()].as_bytes());
+                    let span = part_to_input(&part, in_part(edit.span.clone()));
+                    let exact = bytes.get(span.start.0..span.end.0)
+                        == Some(part.text[edit.span.clone()].as_bytes());
                     if !exact {
                         return None;
                     }
@@ -165,7 +165,7 @@ pub fn check_input_with(
                     {
                         fixes[i] = Some(edit.replacement.clone());
                     }
-                    Some(ByteEdit {
+                    Some(InputEdit {
                         span,
                         replacement: edit.replacement,
                     })

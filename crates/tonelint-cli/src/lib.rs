@@ -12,3 +12,4 @@ pub mod locate;
 pub mod render;
 pub mod schedule;
 pub mod serve;
+pub mod span;
