@@ -362,10 +362,11 @@ fn run(args: &Args) -> Result<u8, Failure> {
                     report_warning(&format!("{}: {warning}", checked.name));
                 }
                 // When fixing, what counts is what the fixes leave behind.
-                let fails = |f: &tonelint::Finding| {
-                    threshold.is_some_and(|t| f.severity() >= t) && !(fixing && f.fix().is_some())
+                let fails = |f: tonelint_cli::located::Located| {
+                    threshold.is_some_and(|t| f.severity() >= t)
+                        && !(fixing && f.rule_fix().is_some())
                 };
-                if status == 0 && checked.report.findings().iter().any(fails) {
+                if status == 0 && checked.findings().any(fails) {
                     status = EXIT_FINDINGS;
                 }
             }

@@ -5,9 +5,10 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use tonelint::{Category, Finding, Rewrite, Severity, Summary};
+use tonelint::{Category, Rewrite, Severity, Summary};
 
-use crate::checked::{Checked, Place};
+use crate::checked::Checked;
+use crate::located::Located;
 
 /// Writes every finding and strength of one input, then its summary line.
 ///
@@ -16,22 +17,24 @@ use crate::checked::{Checked, Place};
 pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io::Result<()> {
     let renderer = Renderer::styled();
     let path = super::printable(&checked.path);
-    for (finding, place, fix) in checked.located_with_fixes() {
-        let (excerpt, local) = excerpt(&checked.shown, place.span.clone());
-        let diagnostic = diagnostic(&path, &excerpt, local.clone(), finding, place, fix, width);
+    for finding in checked.findings() {
+        let start = finding.span().start();
+        let (excerpt, local) = excerpt(&checked.shown, finding.span().bytes());
+        let diagnostic = diagnostic(&path, &excerpt, local.clone(), &finding, width);
         let rendered = renderer.render(&[diagnostic]);
         // The renderer counts the column in characters of the excerpt; every other format
         // counts terminal cells from the start of the line (a tab, a wide character, a cut line).
         let counted = excerpt[..local.start].chars().count() + 1;
-        let wrong = format!("{path}:{}:{counted}", place.start.line);
-        let right = format!("{path}:{}:{}", place.start.line, place.start.column);
+        let wrong = format!("{path}:{}:{counted}", start.line());
+        let right = format!("{path}:{}:{}", start.line(), start.column());
         let title_end = rendered.find('\n').map_or(rendered.len(), |i| i + 1);
         let (title, rest) = rendered.split_at(title_end);
         writeln!(out, "{title}{}\n", rest.replacen(&wrong, &right, 1))?;
     }
     // One line per distinct strength, as the summary counts them; the text on one line (a
     // strength that runs over a line break is shown with a space, not a `\n` escape).
-    for (strength, place, more) in checked.distinct_strengths() {
+    for (strength, more) in checked.distinct_strengths() {
+        let start = strength.span().start();
         let text: Vec<&str> = strength.text().split_whitespace().collect();
         write!(
             out,
@@ -39,14 +42,14 @@ pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io
             strength.id(),
             strength.message(),
             path,
-            place.start.line,
-            place.start.column,
+            start.line(),
+            start.column(),
             text.join(" ")
         )?;
         if !more.is_empty() {
             let places: Vec<String> = more
                 .iter()
-                .map(|p| format!("{}:{}", p.start.line, p.start.column))
+                .map(|span| format!("{}:{}", span.start().line(), span.start().column()))
                 .collect();
             write!(out, " (also at {})", places.join(", "))?;
         }
@@ -60,7 +63,7 @@ pub fn write_summary(out: &mut impl Write, checked: &Checked) -> io::Result<()> 
     writeln!(
         out,
         "{}",
-        summary_line(&super::printable(&checked.name), checked.report.summary())
+        summary_line(&super::printable(&checked.name), checked.summary())
     )
 }
 
@@ -127,9 +130,7 @@ fn diagnostic<'a>(
     name: &'a str,
     excerpt: &'a str,
     local: Range<usize>,
-    finding: &'a Finding,
-    place: &Place,
-    fix: Option<&str>,
+    finding: &Located<'a>,
     width: usize,
 ) -> annotate_snippets::Group<'a> {
     let mut group = level(finding.severity())
@@ -138,12 +139,12 @@ fn diagnostic<'a>(
         .id(finding.rule_id())
         .element(
             Snippet::source(excerpt)
-                .line_start(place.start.line)
+                .line_start(finding.span().start().line())
                 .path(name)
                 .annotation(AnnotationKind::Primary.span(local)),
         );
     let text_width = width.saturating_sub(HELP_GUTTER);
-    if let Some(fix) = fix {
+    if let Some(fix) = finding.fix() {
         let what = if fix.is_empty() {
             format!("--fix deletes {:?}", finding.text())
         } else {

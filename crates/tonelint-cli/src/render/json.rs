@@ -7,7 +7,6 @@ use serde::Serialize;
 use tonelint::{Category, Severity};
 
 use crate::checked::Checked;
-use crate::render::lines::relocate;
 
 /// The schema version; bumped when a field changes meaning or disappears.
 const SCHEMA_VERSION: u32 = 1;
@@ -60,7 +59,7 @@ impl JsonRun {
         checked: &Checked,
         summary_only: bool,
     ) -> io::Result<()> {
-        let summary = checked.report.summary();
+        let summary = checked.summary();
         self.totals.files += 1;
         self.totals.findings += summary.findings;
         for (category, n) in &summary.by_category {
@@ -86,32 +85,12 @@ impl JsonRun {
         }
         if !summary_only {
             write!(out, ",\n      \"findings\": ")?;
-            write_array(
-                out,
-                checked.located_with_fixes().map(|(finding, place, fix)| {
-                    let mut value = serde_json::to_value(finding)?;
-                    relocate(&mut value, place);
-                    crate::render::lines::mark_fix(&mut value, fix);
-                    Ok(value)
-                }),
-            )?;
+            write_array(out, checked.findings())?;
             write!(out, ",\n      \"strengths\": ")?;
-            write_array(
-                out,
-                checked
-                    .report
-                    .strengths()
-                    .iter()
-                    .zip(&checked.strength_places)
-                    .map(|(strength, place)| {
-                        let mut value = serde_json::to_value(strength)?;
-                        relocate(&mut value, place);
-                        Ok(value)
-                    }),
-            )?;
+            write_array(out, checked.strengths())?;
         }
         write!(out, ",\n      \"summary\": ")?;
-        write_indented(out, &serde_json::to_value(summary)?, 6)?;
+        write_indented(out, summary, 6)?;
         write!(out, "\n    }}")
     }
 
@@ -129,9 +108,9 @@ impl JsonRun {
             write!(out, "]")?;
         }
         write!(out, ",\n  \"errors\": ")?;
-        write_indented(out, &serde_json::to_value(&self.errors)?, 2)?;
+        write_indented(out, &self.errors, 2)?;
         write!(out, ",\n  \"summary\": ")?;
-        write_indented(out, &serde_json::to_value(&self.totals)?, 2)?;
+        write_indented(out, &self.totals, 2)?;
         writeln!(out, "\n}}")
     }
 
@@ -149,7 +128,7 @@ impl JsonRun {
 /// strengths of a file), one value in memory at a time.
 fn write_array(
     out: &mut impl Write,
-    values: impl Iterator<Item = serde_json::Result<serde_json::Value>>,
+    values: impl Iterator<Item = impl Serialize>,
 ) -> io::Result<()> {
     let mut empty = true;
     for value in values {
@@ -159,18 +138,14 @@ fn write_array(
             b",\n        "
         })?;
         empty = false;
-        write_indented(out, &value?, 8)?;
+        write_indented(out, &value, 8)?;
     }
     out.write_all(if empty { b"[]" } else { b"\n      ]" })
 }
 
 /// Writes `value` pretty-printed as if it stood at `indent` spaces inside a larger document
 /// (serde_json's own layout: two spaces a level).
-fn write_indented(
-    out: &mut impl Write,
-    value: &serde_json::Value,
-    indent: usize,
-) -> io::Result<()> {
+fn write_indented(out: &mut impl Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     let pad = " ".repeat(indent);
     for (i, line) in text.split('\n').enumerate() {

@@ -4,19 +4,21 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use tonelint::{Finding, Severity};
+use tonelint::Severity;
 
-use crate::checked::{Checked, Place};
+use crate::checked::Checked;
+use crate::located::Located;
 
 /// `path:line:column: severity[rule]: message`, one finding per line.
 pub fn write_short(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
-    for (finding, place) in checked.located() {
+    for finding in checked.findings() {
+        let start = finding.span().start();
         writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
             super::printable(&checked.path),
-            place.start.line,
-            place.start.column,
+            start.line(),
+            start.column(),
             finding.severity(),
             finding.rule_id(),
             finding.message()
@@ -31,46 +33,27 @@ struct JsonLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     message_id: Option<&'a str>,
     #[serde(flatten)]
-    finding: &'a Finding,
+    finding: Located<'a>,
 }
 
-/// One JSON object per finding: the `--format json` finding with a `path` field first. The
-/// `span`, `line` and `column` fields point into the input as the user sees it.
+/// One JSON object per finding: the `--format json` finding with a `path` field first.
 pub fn write_jsonl(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
-    for (finding, place, fix) in checked.located_with_fixes() {
-        let mut value = serde_json::to_value(JsonLine {
+    for finding in checked.findings() {
+        let line = JsonLine {
             path: &checked.path,
             message_id: checked.label.as_deref(),
             finding,
-        })?;
-        relocate(&mut value, place);
-        mark_fix(&mut value, fix);
-        serde_json::to_writer(&mut *out, &value)?;
+        };
+        serde_json::to_writer(&mut *out, &line)?;
         writeln!(out)?;
     }
     Ok(())
 }
 
-/// Says in a serialised finding whether `--fix` changes it (`"fixable"`), and to what (`"fix"`).
-pub fn mark_fix(value: &mut serde_json::Value, fix: Option<&str>) {
-    value["fixable"] = fix.is_some().into();
-    if let Some(fix) = fix {
-        value["fix"] = fix.into();
-    }
-}
-
-/// Points a serialised finding's position fields at its place in the shown text.
-pub fn relocate(value: &mut serde_json::Value, place: &Place) {
-    value["span"] = serde_json::json!({ "start": place.span.start, "end": place.span.end });
-    value["line"] = place.start.line.into();
-    value["column"] = place.start.column.into();
-    value["end_line"] = place.end.line.into();
-    value["end_column"] = place.end.column.into();
-}
-
 /// `::warning file=...,line=...,col=...,endLine=...,endColumn=...,title=...::message`
 pub fn write_github(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
-    for (finding, place) in checked.located() {
+    for finding in checked.findings() {
+        let (start, end) = (finding.span().start(), finding.span().end());
         let command = match finding.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -85,10 +68,10 @@ pub fn write_github(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             property(&checked.path),
-            place.start.line,
-            place.start.column,
-            place.end.line,
-            place.end.column,
+            start.line(),
+            start.column(),
+            end.line(),
+            end.column(),
             property(&format!("{}[{}]", finding.category(), finding.rule_id())),
             data(&message),
         )?;

@@ -75,15 +75,14 @@ impl<'a> SarifRun<'a> {
     }
 
     pub fn add(&mut self, checked: &Checked) {
-        for (finding, place) in checked.located() {
+        for finding in checked.findings() {
+            let (start, end) = (finding.span().start(), finding.span().end());
             // SARIF counts columns in code points; the other formats count terminal cells.
-            let start_column = place.start_code_point;
-            let end_column = place.end_code_point;
             let region = json!({
-                "startLine": place.start.line,
-                "startColumn": start_column,
-                "endLine": place.end.line,
-                "endColumn": end_column,
+                "startLine": start.line(),
+                "startColumn": start.code_point_column(),
+                "endLine": end.line(),
+                "endColumn": end.code_point_column(),
                 "snippet": { "text": finding.text() },
             });
             let location = json!({
@@ -101,17 +100,17 @@ impl<'a> SarifRun<'a> {
             if let Some(&i) = self.rule_table().index.get(finding.rule_id()) {
                 result["ruleIndex"] = i.into();
             }
-            if let Some(replacement) = finding.fix() {
+            if let Some(replacement) = finding.rule_fix() {
                 result["fixes"] = json!([{
                     "description": { "text": format!("Replace {:?} with {:?}", finding.text(), replacement) },
                     "artifactChanges": [{
                         "artifactLocation": { "uri": uri(&checked.path) },
                         "replacements": [{
                             "deletedRegion": {
-                                "startLine": place.start.line,
-                                "startColumn": start_column,
-                                "endLine": place.end.line,
-                                "endColumn": end_column,
+                                "startLine": start.line(),
+                                "startColumn": start.code_point_column(),
+                                "endLine": end.line(),
+                                "endColumn": end.code_point_column(),
                             },
                             "insertedContent": { "text": replacement },
                         }],
