@@ -1,5 +1,6 @@
-//! Diagnostics in the style of rustc and clippy: `category[rule-id]: message`, the source line
-//! with the span underlined, the rewrite as `help:`, then a summary line.
+//! `--format human`: diagnostics in the style of rustc and clippy, `category[rule-id]: message`,
+//! the source line with the span underlined, the rewrite as `help:`, then a summary line; with
+//! `--summary`, the summary line alone.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -7,16 +8,41 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use tonelint::{Category, Rewrite, Severity, Summary};
 
+use super::{Render, printable};
 use crate::checked::Checked;
 use crate::located::Located;
 
-/// Writes every finding and strength of one input, then its summary line.
-///
-/// `width` is the terminal's width in columns: long rewrites are wrapped to it under the
-/// `= help:` gutter.
-pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io::Result<()> {
+/// Every finding and strength of each input, then its summary line.
+pub struct Human {
+    /// The terminal's width in columns: long rewrites are wrapped to it under the `= help:`
+    /// gutter.
+    width: usize,
+}
+
+impl Human {
+    pub fn new(width: usize) -> Human {
+        Human { width }
+    }
+}
+
+impl Render for Human {
+    fn input(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        write_report(out, checked, self.width)
+    }
+}
+
+/// `--summary`: the summary line of each input alone.
+pub struct HumanSummary;
+
+impl Render for HumanSummary {
+    fn input(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        write_summary(out, checked)
+    }
+}
+
+fn write_report(out: &mut dyn Write, checked: &Checked, width: usize) -> io::Result<()> {
     let renderer = Renderer::styled();
-    let path = super::printable(&checked.path);
+    let path = printable(&checked.path);
     for finding in checked.findings() {
         let start = finding.span().start();
         let (excerpt, local) = excerpt(&checked.shown, finding.span().bytes());
@@ -58,12 +84,11 @@ pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io
     write_summary(out, checked)
 }
 
-/// Writes the summary line of one input.
-pub fn write_summary(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
+fn write_summary(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        summary_line(&super::printable(&checked.name), checked.summary())
+        summary_line(&printable(&checked.name), checked.summary())
     )
 }
 
@@ -230,7 +255,7 @@ pub fn quoted(rewrite: &Rewrite) -> String {
 
 /// `NAME: 3 findings (2 aggressive, 1 demanding), 1 strength, in 40 words; score 8, verdict:
 /// aggressive`.
-pub fn summary_line(name: &str, summary: &Summary) -> String {
+fn summary_line(name: &str, summary: &Summary) -> String {
     let counts: Vec<String> = Category::ALL
         .iter()
         .filter_map(|c| {

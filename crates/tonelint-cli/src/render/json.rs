@@ -6,7 +6,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use tonelint::{Category, Severity};
 
+use super::Render;
 use crate::checked::Checked;
+use crate::input::InputError;
 
 /// The schema version; bumped when a field changes meaning or disappears.
 const SCHEMA_VERSION: u32 = 1;
@@ -14,10 +16,11 @@ const SCHEMA_VERSION: u32 = 1;
 /// Writes the run's results as one JSON document, file by file as they are checked: each
 /// finding is serialised and written on its own, so memory holds one finding's value, not the
 /// run's (a 20 MB input once built a 4 GB tree before printing). Errors and the totals, which
-/// come after the files in the document, are kept until [`finish`](JsonRun::finish).
-#[derive(Default)]
-pub struct JsonRun {
-    /// Whether the document's opening and a file have been written.
+/// come after the files in the document, are kept until [`finish`](Render::finish).
+pub struct Json {
+    /// `--summary`: each file's findings and strengths are left out.
+    summary_only: bool,
+    /// Whether the document's opening has been written.
     started: bool,
     files_written: usize,
     errors: Vec<JsonError>,
@@ -51,14 +54,29 @@ impl Default for Totals {
     }
 }
 
-impl JsonRun {
-    /// Writes one checked input; with `summary_only`, its findings and strengths are left out.
-    pub fn add(
-        &mut self,
-        out: &mut impl Write,
-        checked: &Checked,
-        summary_only: bool,
-    ) -> io::Result<()> {
+impl Json {
+    pub fn new(summary_only: bool) -> Json {
+        Json {
+            summary_only,
+            started: false,
+            files_written: 0,
+            errors: Vec::new(),
+            totals: Totals::default(),
+        }
+    }
+
+    /// Writes the document's opening, once.
+    fn open(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(out, "{{\n  \"version\": {SCHEMA_VERSION},\n  \"files\": [")?;
+        }
+        Ok(())
+    }
+}
+
+impl Render for Json {
+    fn input(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
         let summary = checked.summary();
         self.totals.files += 1;
         self.totals.findings += summary.findings;
@@ -83,7 +101,7 @@ impl JsonRun {
             write!(out, ",\n      \"message_id\": ")?;
             serde_json::to_writer(&mut *out, label)?;
         }
-        if !summary_only {
+        if !self.summary_only {
             write!(out, ",\n      \"findings\": ")?;
             write_array(out, checked.findings())?;
             write!(out, ",\n      \"strengths\": ")?;
@@ -94,13 +112,17 @@ impl JsonRun {
         write!(out, "\n    }}")
     }
 
-    pub fn add_error(&mut self, path: String, message: String) {
+    fn error(&mut self, _out: &mut dyn Write, error: &InputError) -> io::Result<()> {
         self.totals.errors += 1;
-        self.errors.push(JsonError { path, message });
+        self.errors.push(JsonError {
+            path: error.source.to_string(),
+            message: error.message.clone(),
+        });
+        Ok(())
     }
 
     /// Closes the document: the list of files, then the errors and the totals.
-    pub fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.open(out)?;
         if self.files_written > 0 {
             write!(out, "\n  ]")?;
@@ -113,21 +135,12 @@ impl JsonRun {
         write_indented(out, &self.totals, 2)?;
         writeln!(out, "\n}}")
     }
-
-    /// Writes the document's opening, once.
-    fn open(&mut self, out: &mut impl Write) -> io::Result<()> {
-        if !self.started {
-            self.started = true;
-            write!(out, "{{\n  \"version\": {SCHEMA_VERSION},\n  \"files\": [")?;
-        }
-        Ok(())
-    }
 }
 
 /// Writes the values as a pretty JSON array whose elements sit at indent 8 (findings and
 /// strengths of a file), one value in memory at a time.
 fn write_array(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     values: impl Iterator<Item = impl Serialize>,
 ) -> io::Result<()> {
     let mut empty = true;
@@ -145,7 +158,7 @@ fn write_array(
 
 /// Writes `value` pretty-printed as if it stood at `indent` spaces inside a larger document
 /// (serde_json's own layout: two spaces a level).
-fn write_indented(out: &mut impl Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
+fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     let pad = " ".repeat(indent);
     for (i, line) in text.split('\n').enumerate() {
