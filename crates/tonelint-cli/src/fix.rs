@@ -1,6 +1,7 @@
-//! `--fix`, `--diff` and `--write`: the library decides what to replace (only rules whose lexicon
-//! entry carries a safe `fix`); this module maps the edits onto the file's bytes, shows them and
-//! writes them back without ever leaving a half-written file.
+//! `--fix` and `--write`: the library decides what to replace (only rules whose lexicon entry
+//! carries a safe `fix`) and `checked` maps its edits onto the input's bytes; this module gathers
+//! one input's edits, applies them, and writes the result back without ever leaving a
+//! half-written file. `diff` shows them.
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -105,7 +105,7 @@ const CUT: &str = "...";
 
 /// The width used when the output is not a terminal (a pipe, a file, a test): clap's help uses
 /// the same.
-pub const DEFAULT_WIDTH: usize = 100;
+const DEFAULT_WIDTH: usize = 100;
 
 /// The narrowest text column a wrapped rewrite gets, however narrow the terminal.
 const MIN_WRAP: usize = 30;
@@ -184,8 +184,8 @@ fn diagnostic<'a>(
     group
 }
 
-/// The lines holding `span` (ended by `\n`, `\r\n` or a `\r` alone), cut to [`CONTEXT`] bytes on each side and the span to
-/// [`SPAN_SHOWN`], and the span's place in that excerpt.
+/// The lines holding `span` (ended by `\n`, `\r\n` or a `\r` alone), cut to [`CONTEXT`] bytes on
+/// each side and the span to [`SPAN_SHOWN`], and the span's place in that excerpt.
 fn excerpt(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     let floor = |mut at: usize| {
         while !text.is_char_boundary(at) {
