@@ -10,7 +10,6 @@
 //!   them, so no output can carry a part-relative position.
 
 use std::ops::Range;
-
 use std::sync::Arc;
 
 use tonelint_document::Part;
