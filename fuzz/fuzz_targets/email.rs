@@ -44,14 +44,15 @@ fuzz_target!(|data: &[u8]| {
         // Errors are fine; a panic or a place outside the file is not.
         if let Ok(checked) = check_input(linter(), &Source::Stdin, data, kind) {
             for c in &checked {
-                for (finding, place) in c.located() {
-                    assert!(place.span.start <= place.span.end, "{:?}", finding.span());
-                    assert!(place.span.end <= c.shown.len());
-                    assert!(c.shown.is_char_boundary(place.span.start));
-                    assert!(c.shown.is_char_boundary(place.span.end));
+                for finding in c.findings() {
+                    let place = finding.span().bytes();
+                    assert!(place.start <= place.end, "{place:?}");
+                    assert!(place.end <= c.shown.len());
+                    assert!(c.shown.is_char_boundary(place.start));
+                    assert!(c.shown.is_char_boundary(place.end));
                 }
                 for edit in &c.edits {
-                    assert!(edit.span.end <= data.len());
+                    assert!(edit.span.end.0 <= data.len());
                 }
             }
         }

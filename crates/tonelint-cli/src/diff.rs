@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crate::fix::ByteEdit;
+use crate::span::InputEdit;
 
 /// Unchanged lines shown around each change, as `diff -u` and git do.
 const CONTEXT: usize = 3;
@@ -26,7 +26,7 @@ pub fn write_diff(
     out: &mut impl Write,
     path: &str,
     before: &[u8],
-    edits: &[ByteEdit],
+    edits: &[InputEdit],
 ) -> io::Result<()> {
     if edits.is_empty() {
         return Ok(());
@@ -127,12 +127,13 @@ fn line_starts(bytes: &[u8]) -> Vec<usize> {
 
 /// The edits grouped by the lines they touch: edits on one line, or on lines that a single
 /// edit joins, make one change.
-fn changes(before: &[u8], lines: &[usize], edits: &[ByteEdit]) -> Vec<Change> {
+fn changes(before: &[u8], lines: &[usize], edits: &[InputEdit]) -> Vec<Change> {
     let line_of = |offset: usize| lines.partition_point(|&s| s <= offset).saturating_sub(1);
     let mut groups: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for (n, edit) in edits.iter().enumerate() {
-        let first = line_of(edit.span.start);
-        let last = line_of(edit.span.end.max(edit.span.start + 1) - 1).max(first);
+        let (start, end) = (edit.span.start.0, edit.span.end.0);
+        let first = line_of(start);
+        let last = line_of(end.max(start + 1) - 1).max(first);
         match groups.last_mut() {
             Some((touched, members)) if first < touched.end => {
                 touched.end = touched.end.max(last + 1);
@@ -149,9 +150,9 @@ fn changes(before: &[u8], lines: &[usize], edits: &[ByteEdit]) -> Vec<Change> {
             let mut new = Vec::with_capacity(end - start);
             let mut at = start;
             for edit in &edits[members] {
-                new.extend_from_slice(&before[at..edit.span.start]);
+                new.extend_from_slice(&before[at..edit.span.start.0]);
                 new.extend_from_slice(edit.replacement.as_bytes());
-                at = edit.span.end;
+                at = edit.span.end.0;
             }
             new.extend_from_slice(&before[at..end]);
             Change {
@@ -165,16 +166,17 @@ fn changes(before: &[u8], lines: &[usize], edits: &[ByteEdit]) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::InputOffset;
 
     fn diff(before: &str, edits: &[(&str, &str)]) -> String {
         let mut from = 0;
-        let edits: Vec<ByteEdit> = edits
+        let edits: Vec<InputEdit> = edits
             .iter()
             .map(|(old, new)| {
                 let at = from + before[from..].find(old).unwrap();
                 from = at + old.len();
-                ByteEdit {
-                    span: at..at + old.len(),
+                InputEdit {
+                    span: InputOffset(at)..InputOffset(at + old.len()),
                     replacement: new.to_string(),
                 }
             })

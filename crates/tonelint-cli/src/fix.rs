@@ -1,35 +1,30 @@
-//! `--fix`, `--diff` and `--write`: the library decides what to replace (only rules whose lexicon
-//! entry carries a safe `fix`); this module maps the edits onto the file's bytes, shows them and
-//! writes them back without ever leaving a half-written file.
+//! `--fix` and `--write`: the library decides what to replace (only rules whose lexicon entry
+//! carries a safe `fix`) and `checked` maps its edits onto the input's bytes; this module gathers
+//! one input's edits, applies them, and writes the result back without ever leaving a
+//! half-written file. `diff` shows them.
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use crate::checked::Checked;
-
-/// One replacement in the file's bytes.
-#[derive(Clone, Debug)]
-pub struct ByteEdit {
-    pub span: std::ops::Range<usize>,
-    pub replacement: String,
-}
+use crate::span::InputEdit;
 
 /// The edits of all checked parts of one file, in order, without overlaps.
-pub fn file_edits(parts: &[Checked]) -> Vec<ByteEdit> {
-    let mut edits: Vec<ByteEdit> = parts.iter().flat_map(|c| c.edits.iter().cloned()).collect();
+pub fn file_edits(parts: &[Checked]) -> Vec<InputEdit> {
+    let mut edits: Vec<InputEdit> = parts.iter().flat_map(|c| c.edits.iter().cloned()).collect();
     edits.sort_by_key(|e| e.span.start);
     edits.dedup_by(|later, earlier| later.span.start < earlier.span.end);
     edits
 }
 
 /// `bytes` with `edits` applied.
-pub fn apply(bytes: &[u8], edits: &[ByteEdit]) -> Vec<u8> {
+pub fn apply(bytes: &[u8], edits: &[InputEdit]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
     for edit in edits {
-        out.extend_from_slice(&bytes[at..edit.span.start]);
+        out.extend_from_slice(&bytes[at..edit.span.start.0]);
         out.extend_from_slice(edit.replacement.as_bytes());
-        at = edit.span.end;
+        at = edit.span.end.0;
     }
     out.extend_from_slice(&bytes[at..]);
     out

@@ -185,9 +185,7 @@ fn walk_error(arg: &Path, err: &ignore::Error) -> InputError {
                 while let Some(inner) = reason.source() {
                     reason = inner;
                 }
-                let reason = reason.to_string();
-                let reason = reason.find(" (os error").map_or(&*reason, |i| &reason[..i]);
-                format!("cannot read: {reason}")
+                format!("cannot read: {}", without_os_error(reason.to_string()))
             }
             None => err.to_string(),
         },
@@ -198,7 +196,7 @@ fn walk_error(arg: &Path, err: &ignore::Error) -> InputError {
 /// How many leading bytes are inspected for NUL bytes, as git and ripgrep do to spot binaries.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
-/// Reads a whole input, at most `max_size` bytes, refusing empty and binary ones.
+/// Reads a whole input, at most `max_size` bytes, refusing binary ones.
 pub fn read_bytes(source: &Source, max_size: u64) -> Result<Vec<u8>, InputError> {
     let fail = |message: String| InputError::new(source, message);
     let cannot_read = |err: io::Error| fail(format!("cannot read: {}", io_reason(&err)));
@@ -290,11 +288,14 @@ pub fn read_settings(path: &Path, limit: u64) -> Result<Vec<u8>, SettingsReadErr
 
 /// The system's reason without Rust's "(os error N)" suffix.
 pub fn io_reason(err: &io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
+    without_os_error(err.to_string())
+}
+
+fn without_os_error(mut reason: String) -> String {
+    if let Some(i) = reason.find(" (os error") {
+        reason.truncate(i);
     }
+    reason
 }
 
 /// 1-based line and column (in characters of the valid prefix) of a byte offset.

@@ -9,6 +9,8 @@ pub mod diff;
 pub mod fix;
 pub mod input;
 pub mod locate;
+pub mod located;
 pub mod render;
 pub mod schedule;
 pub mod serve;
+pub mod span;

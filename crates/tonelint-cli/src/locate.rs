@@ -15,7 +15,7 @@ thread_local! {
     pub(crate) static WALKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// A position as the formats report it.
+/// The line and columns of an offset; a [`FilePosition`](crate::span::FilePosition) adds the offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
     /// Line and column in terminal cells.
@@ -101,6 +101,14 @@ mod tests {
             cells: Cursor::new(text).advance_to(at),
             code_point_column: text[line_start..at].chars().count() + 1,
         }
+    }
+
+    #[test]
+    fn positions_count_lines_and_cells() {
+        let mut locator = Locator::new("ab\n\u{4F60}x");
+        assert_eq!(locator.locate(1).cells, LineColumn { line: 1, column: 2 });
+        assert_eq!(locator.locate(6).cells, LineColumn { line: 2, column: 3 });
+        assert_eq!(locator.locate(0).cells, LineColumn { line: 1, column: 1 });
     }
 
     #[test]

@@ -15,8 +15,9 @@ use tonelint_cli::args::{Args, ColorWhen, FailOn, Format};
 use tonelint_cli::checked::{Checked, check_input_with};
 use tonelint_cli::config::Config;
 use tonelint_cli::input::{self, InputError, Source, io_reason, read_bytes};
-use tonelint_cli::render::json::JsonRun;
-use tonelint_cli::{diff, fix, render, schedule};
+use tonelint_cli::located::Located;
+use tonelint_cli::render::{self, Render};
+use tonelint_cli::{diff, fix, schedule};
 
 /// Findings at or above `--fail-on`.
 const EXIT_FINDINGS: u8 = 1;
@@ -263,7 +264,6 @@ fn run(args: &Args) -> Result<u8, Failure> {
     let run_settings = cache.settings(None)?;
     let linter = &run_settings.linter;
     let mut out = ClosedPipeGuard::new(anstream::stdout().lock());
-    let width = render::human::output_width();
 
     if args.list_rules {
         match args.format {
@@ -295,13 +295,15 @@ fn run(args: &Args) -> Result<u8, Failure> {
             Source::File(path) => cache.settings(Some(path.parent().unwrap_or(Path::new(""))))?,
         });
     }
+    let fixing = args.fix || args.diff || args.write;
+    let mut render: Box<dyn Render> = if args.quiet || fixing {
+        Box::new(render::Silent)
+    } else {
+        args.format.renderer(linter, args.summary)
+    };
     let mut status = 0;
-    let mut json = JsonRun::default();
-    let mut sarif = render::sarif::SarifRun::new(linter);
-    for err in walk_errors {
-        report_error(&err.to_string());
-        sarif.add_error(&err.source.to_string(), &err.message);
-        json.add_error(err.source.to_string(), err.message);
+    for err in &walk_errors {
+        input_failed(&mut *render, &mut out, err)?;
         status = EXIT_ERROR;
     }
     let workers = schedule::worker_count(args.threads, sources.len());
@@ -309,7 +311,6 @@ fn run(args: &Args) -> Result<u8, Failure> {
         .num_threads(workers)
         .build()
         .map_err(|err| Failure::Usage(format!("cannot start {workers} threads: {err}")))?;
-    let fixing = args.fix || args.diff || args.write;
     // Files are read and checked in parallel a batch at a time; each batch's results come back
     // in input order and are printed before the next batch is read, so output is the same
     // whatever the thread count and memory holds one batch, not the whole run.
@@ -350,9 +351,7 @@ fn run(args: &Args) -> Result<u8, Failure> {
             let (bytes, checked_parts) = match result {
                 Ok(done) => done,
                 Err(err) => {
-                    report_error(&err.to_string());
-                    sarif.add_error(&err.source.to_string(), &err.message);
-                    json.add_error(err.source.to_string(), err.message);
+                    input_failed(&mut *render, &mut out, &err)?;
                     status = EXIT_ERROR;
                     continue;
                 }
@@ -362,10 +361,11 @@ fn run(args: &Args) -> Result<u8, Failure> {
                     report_warning(&format!("{}: {warning}", checked.name));
                 }
                 // When fixing, what counts is what the fixes leave behind.
-                let fails = |f: &tonelint::Finding| {
-                    threshold.is_some_and(|t| f.severity() >= t) && !(fixing && f.fix().is_some())
+                let fails = |f: Located| {
+                    threshold.is_some_and(|t| f.severity() >= t)
+                        && !(fixing && f.rule_fix().is_some())
                 };
-                if status == 0 && checked.report.findings().iter().any(fails) {
+                if status == 0 && checked.findings().any(fails) {
                     status = EXIT_FINDINGS;
                 }
             }
@@ -381,40 +381,24 @@ fn run(args: &Args) -> Result<u8, Failure> {
                     report_error(&message);
                     status = EXIT_ERROR;
                 }
-                continue;
-            }
-            for checked in &checked_parts {
-                if args.quiet {
-                    continue;
-                }
-                match args.format {
-                    Format::Human if args.summary => {
-                        render::human::write_summary(&mut out, checked)?
-                    }
-                    Format::Human => render::human::write_report(&mut out, checked, width)?,
-                    Format::Short => render::lines::write_short(&mut out, checked)?,
-                    Format::Jsonl => render::lines::write_jsonl(&mut out, checked)?,
-                    Format::Github => render::lines::write_github(&mut out, checked)?,
-                    Format::Json => json.add(&mut out, checked, args.summary)?,
-                    Format::Sarif => sarif.add(checked),
+            } else {
+                for checked in &checked_parts {
+                    render.input(&mut out, checked)?;
                 }
             }
         }
         out.flush()?;
     }
-    if fixing {
-        out.flush()?;
-        return Ok(status);
-    }
-    if !args.quiet {
-        match args.format {
-            Format::Json => json.finish(&mut out)?,
-            Format::Sarif => sarif.write(&mut out)?,
-            _ => {}
-        }
-    }
+    render.finish(&mut out)?;
     out.flush()?;
     Ok(status)
+}
+
+/// An input that could not be read or checked: said on standard error whatever the format, and
+/// recorded by the formats whose document lists errors.
+fn input_failed(render: &mut dyn Render, out: &mut dyn Write, err: &InputError) -> io::Result<()> {
+    report_error(&err.to_string());
+    render.error(out, err)
 }
 
 /// One input as read (its bytes) and checked (one result per part: a mailbox has several).

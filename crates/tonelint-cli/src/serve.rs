@@ -11,7 +11,8 @@ use tonelint_serve::{Backend, CheckRequest};
 
 use crate::checked::check_input;
 use crate::input::Source;
-use crate::render::json::JsonRun;
+use crate::render::Render;
+use crate::render::json::Json;
 use crate::render::rules::write_list_json;
 
 /// `tonelint serve`: a local check page at `/` and a JSON API at `/api/check` and `/api/rules`.
@@ -87,12 +88,11 @@ impl Backend for LinterBackend {
         let checked = check_input(linter, &Source::Stdin, request.text.as_bytes(), kind)
             .map_err(|err| err.to_string())?;
         let mut out = Vec::new();
-        let mut run = JsonRun::default();
+        let mut json = Json::new(false);
         for part in &checked {
-            run.add(&mut out, part, false)
-                .map_err(|err| err.to_string())?;
+            json.input(&mut out, part).map_err(|err| err.to_string())?;
         }
-        run.finish(&mut out).map_err(|err| err.to_string())?;
+        json.finish(&mut out).map_err(|err| err.to_string())?;
         Ok(out)
     }
 

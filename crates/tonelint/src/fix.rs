@@ -7,11 +7,16 @@ use std::ops::Range;
 
 use crate::report::{Finding, Report};
 
-/// One replacement to make: the input span and the text that replaces it.
+/// One replacement to make: a byte range and the text that replaces it.
+///
+/// `At` is the coordinate space the range counts in. The library's own edits ([`Report::fixes`])
+/// count plain `usize` byte offsets in the checked text; a front end that maps them into another
+/// space (the command maps them into the file a message was read from) keeps the same type with
+/// an offset type of its own, so an edit in one space cannot be applied to text of another.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Edit {
-    /// Byte offsets in the checked text.
-    pub span: Range<usize>,
+pub struct Edit<At = usize> {
+    /// Byte offsets, on char boundaries of the text they count in.
+    pub span: Range<At>,
     /// What replaces the span.
     pub replacement: String,
 }

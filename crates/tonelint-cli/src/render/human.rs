@@ -1,37 +1,66 @@
-//! Diagnostics in the style of rustc and clippy: `category[rule-id]: message`, the source line
-//! with the span underlined, the rewrite as `help:`, then a summary line.
+//! `--format human`: diagnostics in the style of rustc and clippy, `category[rule-id]: message`,
+//! the source line with the span underlined, the rewrite as `help:`, then a summary line; with
+//! `--summary`, the summary line alone.
 
 use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use tonelint::{Category, Finding, Rewrite, Severity, Summary};
+use tonelint::{Category, Rewrite, Severity, Summary};
 
-use crate::checked::{Checked, Place};
+use super::{Render, printable};
+use crate::checked::Checked;
+use crate::located::Located;
 
-/// Writes every finding and strength of one input, then its summary line.
-///
-/// `width` is the terminal's width in columns: long rewrites are wrapped to it under the
-/// `= help:` gutter.
-pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io::Result<()> {
+/// Every finding and strength of each input, then its summary line.
+pub struct Human {
+    /// The terminal's width in columns: long rewrites are wrapped to it under the `= help:`
+    /// gutter.
+    width: usize,
+}
+
+impl Human {
+    pub fn new(width: usize) -> Human {
+        Human { width }
+    }
+}
+
+impl Render for Human {
+    fn input(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        write_report(out, checked, self.width)
+    }
+}
+
+/// `--summary`: the summary line of each input alone.
+pub struct HumanSummary;
+
+impl Render for HumanSummary {
+    fn input(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        write_summary(out, checked)
+    }
+}
+
+fn write_report(out: &mut dyn Write, checked: &Checked, width: usize) -> io::Result<()> {
     let renderer = Renderer::styled();
-    let path = super::printable(&checked.path);
-    for (finding, place, fix) in checked.located_with_fixes() {
-        let (excerpt, local) = excerpt(&checked.shown, place.span.clone());
-        let diagnostic = diagnostic(&path, &excerpt, local.clone(), finding, place, fix, width);
+    let path = printable(&checked.path);
+    for finding in checked.findings() {
+        let start = finding.span().start();
+        let (excerpt, local) = excerpt(&checked.shown, finding.span().bytes());
+        let diagnostic = diagnostic(&path, &excerpt, local.clone(), &finding, width);
         let rendered = renderer.render(&[diagnostic]);
         // The renderer counts the column in characters of the excerpt; every other format
         // counts terminal cells from the start of the line (a tab, a wide character, a cut line).
         let counted = excerpt[..local.start].chars().count() + 1;
-        let wrong = format!("{path}:{}:{counted}", place.start.line);
-        let right = format!("{path}:{}:{}", place.start.line, place.start.column);
+        let wrong = format!("{path}:{}:{counted}", start.line());
+        let right = format!("{path}:{}:{}", start.line(), start.column());
         let title_end = rendered.find('\n').map_or(rendered.len(), |i| i + 1);
         let (title, rest) = rendered.split_at(title_end);
         writeln!(out, "{title}{}\n", rest.replacen(&wrong, &right, 1))?;
     }
     // One line per distinct strength, as the summary counts them; the text on one line (a
     // strength that runs over a line break is shown with a space, not a `\n` escape).
-    for (strength, place, more) in checked.distinct_strengths() {
+    for (strength, more) in checked.distinct_strengths() {
+        let start = strength.span().start();
         let text: Vec<&str> = strength.text().split_whitespace().collect();
         write!(
             out,
@@ -39,14 +68,14 @@ pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io
             strength.id(),
             strength.message(),
             path,
-            place.start.line,
-            place.start.column,
+            start.line(),
+            start.column(),
             text.join(" ")
         )?;
         if !more.is_empty() {
             let places: Vec<String> = more
                 .iter()
-                .map(|p| format!("{}:{}", p.start.line, p.start.column))
+                .map(|span| format!("{}:{}", span.start().line(), span.start().column()))
                 .collect();
             write!(out, " (also at {})", places.join(", "))?;
         }
@@ -55,12 +84,11 @@ pub fn write_report(out: &mut impl Write, checked: &Checked, width: usize) -> io
     write_summary(out, checked)
 }
 
-/// Writes the summary line of one input.
-pub fn write_summary(out: &mut impl Write, checked: &Checked) -> io::Result<()> {
+fn write_summary(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        summary_line(&super::printable(&checked.name), checked.report.summary())
+        summary_line(&printable(&checked.name), checked.summary())
     )
 }
 
@@ -77,7 +105,7 @@ const CUT: &str = "...";
 
 /// The width used when the output is not a terminal (a pipe, a file, a test): clap's help uses
 /// the same.
-pub const DEFAULT_WIDTH: usize = 100;
+const DEFAULT_WIDTH: usize = 100;
 
 /// The narrowest text column a wrapped rewrite gets, however narrow the terminal.
 const MIN_WRAP: usize = 30;
@@ -127,9 +155,7 @@ fn diagnostic<'a>(
     name: &'a str,
     excerpt: &'a str,
     local: Range<usize>,
-    finding: &'a Finding,
-    place: &Place,
-    fix: Option<&str>,
+    finding: &Located<'a>,
     width: usize,
 ) -> annotate_snippets::Group<'a> {
     let mut group = level(finding.severity())
@@ -138,12 +164,12 @@ fn diagnostic<'a>(
         .id(finding.rule_id())
         .element(
             Snippet::source(excerpt)
-                .line_start(place.start.line)
+                .line_start(finding.span().start().line())
                 .path(name)
                 .annotation(AnnotationKind::Primary.span(local)),
         );
     let text_width = width.saturating_sub(HELP_GUTTER);
-    if let Some(fix) = fix {
+    if let Some(fix) = finding.fix() {
         let what = if fix.is_empty() {
             format!("--fix deletes {:?}", finding.text())
         } else {
@@ -158,8 +184,8 @@ fn diagnostic<'a>(
     group
 }
 
-/// The lines holding `span` (ended by `\n`, `\r\n` or a `\r` alone), cut to [`CONTEXT`] bytes on each side and the span to
-/// [`SPAN_SHOWN`], and the span's place in that excerpt.
+/// The lines holding `span` (ended by `\n`, `\r\n` or a `\r` alone), cut to [`CONTEXT`] bytes on
+/// each side and the span to [`SPAN_SHOWN`], and the span's place in that excerpt.
 fn excerpt(text: &str, span: Range<usize>) -> (String, Range<usize>) {
     let floor = |mut at: usize| {
         while !text.is_char_boundary(at) {
@@ -229,7 +255,7 @@ pub fn quoted(rewrite: &Rewrite) -> String {
 
 /// `NAME: 3 findings (2 aggressive, 1 demanding), 1 strength, in 40 words; score 8, verdict:
 /// aggressive`.
-pub fn summary_line(name: &str, summary: &Summary) -> String {
+fn summary_line(name: &str, summary: &Summary) -> String {
     let counts: Vec<String> = Category::ALL
         .iter()
         .filter_map(|c| {

@@ -6,8 +6,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 use tonelint::{Category, Severity};
 
+use super::Render;
 use crate::checked::Checked;
-use crate::render::lines::relocate;
+use crate::input::InputError;
 
 /// The schema version; bumped when a field changes meaning or disappears.
 const SCHEMA_VERSION: u32 = 1;
@@ -15,10 +16,11 @@ const SCHEMA_VERSION: u32 = 1;
 /// Writes the run's results as one JSON document, file by file as they are checked: each
 /// finding is serialised and written on its own, so memory holds one finding's value, not the
 /// run's (a 20 MB input once built a 4 GB tree before printing). Errors and the totals, which
-/// come after the files in the document, are kept until [`finish`](JsonRun::finish).
-#[derive(Default)]
-pub struct JsonRun {
-    /// Whether the document's opening and a file have been written.
+/// come after the files in the document, are kept until [`finish`](Render::finish).
+pub struct Json {
+    /// `--summary`: each file's findings and strengths are left out.
+    summary_only: bool,
+    /// Whether the document's opening has been written.
     started: bool,
     files_written: usize,
     errors: Vec<JsonError>,
@@ -52,15 +54,30 @@ impl Default for Totals {
     }
 }
 
-impl JsonRun {
-    /// Writes one checked input; with `summary_only`, its findings and strengths are left out.
-    pub fn add(
-        &mut self,
-        out: &mut impl Write,
-        checked: &Checked,
-        summary_only: bool,
-    ) -> io::Result<()> {
-        let summary = checked.report.summary();
+impl Json {
+    pub fn new(summary_only: bool) -> Json {
+        Json {
+            summary_only,
+            started: false,
+            files_written: 0,
+            errors: Vec::new(),
+            totals: Totals::default(),
+        }
+    }
+
+    /// Writes the document's opening, once.
+    fn open(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(out, "{{\n  \"version\": {SCHEMA_VERSION},\n  \"files\": [")?;
+        }
+        Ok(())
+    }
+}
+
+impl Render for Json {
+    fn input(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        let summary = checked.summary();
         self.totals.files += 1;
         self.totals.findings += summary.findings;
         for (category, n) in &summary.by_category {
@@ -84,44 +101,28 @@ impl JsonRun {
             write!(out, ",\n      \"message_id\": ")?;
             serde_json::to_writer(&mut *out, label)?;
         }
-        if !summary_only {
+        if !self.summary_only {
             write!(out, ",\n      \"findings\": ")?;
-            write_array(
-                out,
-                checked.located_with_fixes().map(|(finding, place, fix)| {
-                    let mut value = serde_json::to_value(finding)?;
-                    relocate(&mut value, place);
-                    crate::render::lines::mark_fix(&mut value, fix);
-                    Ok(value)
-                }),
-            )?;
+            write_array(out, checked.findings())?;
             write!(out, ",\n      \"strengths\": ")?;
-            write_array(
-                out,
-                checked
-                    .report
-                    .strengths()
-                    .iter()
-                    .zip(&checked.strength_places)
-                    .map(|(strength, place)| {
-                        let mut value = serde_json::to_value(strength)?;
-                        relocate(&mut value, place);
-                        Ok(value)
-                    }),
-            )?;
+            write_array(out, checked.strengths())?;
         }
         write!(out, ",\n      \"summary\": ")?;
-        write_indented(out, &serde_json::to_value(summary)?, 6)?;
+        write_indented(out, summary, 6)?;
         write!(out, "\n    }}")
     }
 
-    pub fn add_error(&mut self, path: String, message: String) {
+    fn error(&mut self, _out: &mut dyn Write, error: &InputError) -> io::Result<()> {
         self.totals.errors += 1;
-        self.errors.push(JsonError { path, message });
+        self.errors.push(JsonError {
+            path: error.source.to_string(),
+            message: error.message.clone(),
+        });
+        Ok(())
     }
 
     /// Closes the document: the list of files, then the errors and the totals.
-    pub fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.open(out)?;
         if self.files_written > 0 {
             write!(out, "\n  ]")?;
@@ -129,27 +130,18 @@ impl JsonRun {
             write!(out, "]")?;
         }
         write!(out, ",\n  \"errors\": ")?;
-        write_indented(out, &serde_json::to_value(&self.errors)?, 2)?;
+        write_indented(out, &self.errors, 2)?;
         write!(out, ",\n  \"summary\": ")?;
-        write_indented(out, &serde_json::to_value(&self.totals)?, 2)?;
+        write_indented(out, &self.totals, 2)?;
         writeln!(out, "\n}}")
-    }
-
-    /// Writes the document's opening, once.
-    fn open(&mut self, out: &mut impl Write) -> io::Result<()> {
-        if !self.started {
-            self.started = true;
-            write!(out, "{{\n  \"version\": {SCHEMA_VERSION},\n  \"files\": [")?;
-        }
-        Ok(())
     }
 }
 
 /// Writes the values as a pretty JSON array whose elements sit at indent 8 (findings and
 /// strengths of a file), one value in memory at a time.
 fn write_array(
-    out: &mut impl Write,
-    values: impl Iterator<Item = serde_json::Result<serde_json::Value>>,
+    out: &mut dyn Write,
+    values: impl Iterator<Item = impl Serialize>,
 ) -> io::Result<()> {
     let mut empty = true;
     for value in values {
@@ -159,18 +151,14 @@ fn write_array(
             b",\n        "
         })?;
         empty = false;
-        write_indented(out, &value?, 8)?;
+        write_indented(out, &value, 8)?;
     }
     out.write_all(if empty { b"[]" } else { b"\n      ]" })
 }
 
 /// Writes `value` pretty-printed as if it stood at `indent` spaces inside a larger document
 /// (serde_json's own layout: two spaces a level).
-fn write_indented(
-    out: &mut impl Write,
-    value: &serde_json::Value,
-    indent: usize,
-) -> io::Result<()> {
+fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     let pad = " ".repeat(indent);
     for (i, line) in text.split('\n').enumerate() {

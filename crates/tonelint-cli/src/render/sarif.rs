@@ -8,15 +8,14 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 use tonelint::{Linter, Severity};
 
+use super::Render;
+use super::human::suggestion;
 use crate::checked::Checked;
-use crate::render::human::suggestion;
+use crate::input::InputError;
 
 /// Collects results over the run and writes one SARIF log at the end.
-pub struct SarifRun<'a> {
-    linter: &'a Linter,
-    /// Made on first use: every run creates a `SarifRun`, and only SARIF output needs the rules'
-    /// descriptions.
-    rules: Option<RuleTable>,
+pub struct Sarif {
+    rules: RuleTable,
     results: Vec<Value>,
     notifications: Vec<Value>,
 }
@@ -59,31 +58,26 @@ impl RuleTable {
     }
 }
 
-impl<'a> SarifRun<'a> {
-    pub fn new(linter: &'a Linter) -> SarifRun<'a> {
-        SarifRun {
-            linter,
-            rules: None,
+impl Sarif {
+    pub fn new(linter: &Linter) -> Sarif {
+        Sarif {
+            rules: RuleTable::new(linter),
             results: Vec::new(),
             notifications: Vec::new(),
         }
     }
+}
 
-    fn rule_table(&mut self) -> &RuleTable {
-        let linter = self.linter;
-        self.rules.get_or_insert_with(|| RuleTable::new(linter))
-    }
-
-    pub fn add(&mut self, checked: &Checked) {
-        for (finding, place) in checked.located() {
+impl Render for Sarif {
+    fn input(&mut self, _out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        for finding in checked.findings() {
+            let (start, end) = (finding.span().start(), finding.span().end());
             // SARIF counts columns in code points; the other formats count terminal cells.
-            let start_column = place.start_code_point;
-            let end_column = place.end_code_point;
             let region = json!({
-                "startLine": place.start.line,
-                "startColumn": start_column,
-                "endLine": place.end.line,
-                "endColumn": end_column,
+                "startLine": start.line(),
+                "startColumn": start.code_point_column(),
+                "endLine": end.line(),
+                "endColumn": end.code_point_column(),
                 "snippet": { "text": finding.text() },
             });
             let location = json!({
@@ -98,20 +92,20 @@ impl<'a> SarifRun<'a> {
                 "message": { "text": finding.message() },
                 "locations": [location],
             });
-            if let Some(&i) = self.rule_table().index.get(finding.rule_id()) {
+            if let Some(&i) = self.rules.index.get(finding.rule_id()) {
                 result["ruleIndex"] = i.into();
             }
-            if let Some(replacement) = finding.fix() {
+            if let Some(replacement) = finding.rule_fix() {
                 result["fixes"] = json!([{
                     "description": { "text": format!("Replace {:?} with {:?}", finding.text(), replacement) },
                     "artifactChanges": [{
                         "artifactLocation": { "uri": uri(&checked.path) },
                         "replacements": [{
                             "deletedRegion": {
-                                "startLine": place.start.line,
-                                "startColumn": start_column,
-                                "endLine": place.end.line,
-                                "endColumn": end_column,
+                                "startLine": start.line(),
+                                "startColumn": start.code_point_column(),
+                                "endLine": end.line(),
+                                "endColumn": end.code_point_column(),
                             },
                             "insertedContent": { "text": replacement },
                         }],
@@ -120,18 +114,20 @@ impl<'a> SarifRun<'a> {
             }
             self.results.push(result);
         }
+        Ok(())
     }
 
-    /// Records an input that could not be read, as a tool execution notification.
-    pub fn add_error(&mut self, path: &str, message: &str) {
+    /// Records the input as a tool execution notification.
+    fn error(&mut self, _out: &mut dyn Write, error: &InputError) -> io::Result<()> {
         self.notifications.push(json!({
             "level": "error",
-            "message": { "text": format!("{path}: {message}") },
+            "message": { "text": format!("{}: {}", error.source, error.message) },
         }));
+        Ok(())
     }
 
-    pub fn write(&mut self, out: &mut impl Write) -> io::Result<()> {
-        let rules = &self.rule_table().rules;
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let rules = &self.rules.rules;
         let log = json!({
             "version": "2.1.0",
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
