@@ -37,6 +37,7 @@ fn training_is_deterministic() {
                 vec![]
             },
             hard_negative: false,
+            key_phrases: vec![],
             text: if i % 2 == 0 {
                 format!("This is ridiculous, fix it now {i}.")
             } else {
