@@ -384,7 +384,7 @@ fn long_inputs_keep_spans_and_positions_across_chunks() {
 
 /// Fuzz crash (`fuzz/artifacts/check`, `fuzz/artifacts/email`): a word longer than the
 /// matcher's 64-byte token limit that holds an apostrophe or digits panicked in
-/// `Matcher::scan_tokens` ("range end index 2 out of range for slice of length 0"): the
+/// `Matcher::scan_tokens`, now `engine/scan.rs` ("range end index 2 out of range for slice of length 0"): the
 /// over-long token's text is emptied but its split points are kept.
 #[test]
 fn a_very_long_word_with_an_apostrophe_or_digits_is_checked() {
@@ -403,7 +403,7 @@ fn a_very_long_word_with_an_apostrophe_or_digits_is_checked() {
 }
 
 /// The regex windows of a fresh linter skip their DFAs for the first occurrences of a word in a
-/// short paragraph, and use them from then on (`pattern.rs`, `OCCURRENCES_BEFORE_DFAS`). Both
+/// short paragraph, and use them from then on (`engine/patterns.rs`, `OCCURRENCES_BEFORE_DFAS`). Both
 /// ways must find the same: every rule's examples and counterexamples, one paragraph each,
 /// checked by a fresh linter and again after enough checks that every window has its DFAs.
 #[test]

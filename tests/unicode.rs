@@ -340,7 +340,7 @@ fn a_phrase_in_one_normal_form_matches_text_in_the_same_form() {
 /// some web forms) are different words to it. Fixing it means NFC-folding both phrases and input
 /// in the core's fold/matcher, which the robustness work may not touch.
 #[test]
-#[ignore = "core limitation: NFD input does not match an NFC phrase (needs NFC folding in fold.rs / matcher.rs)"]
+#[ignore = "core limitation: NFD input does not match an NFC phrase (needs NFC folding in fold.rs / engine/tokens.rs)"]
 fn a_phrase_matches_text_in_the_other_normal_form() {
     let nfc = "d\u{E9}j\u{E0} dit";
     let nfd = "de\u{301}ja\u{300} dit";

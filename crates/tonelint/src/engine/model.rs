@@ -13,12 +13,12 @@ use std::ops::Range;
 use tonelint_grammar::features::{self, BUCKETS, Feature};
 use tonelint_grammar::token::{TokenKind, Tokens, is_function_word};
 
+use super::phrases::RawMatch;
 use crate::category::{Category, Severity};
 use crate::context::Context;
-use crate::matcher::RawMatch;
 use crate::rule::{Matching, Rewrite, Rule};
 
-static MODEL: &[u8] = include_bytes!("../model/tone-model.bin");
+static MODEL: &[u8] = include_bytes!("../../model/tone-model.bin");
 
 /// The probability a sentence must reach before the model reports it, unless configured.
 pub const DEFAULT_THRESHOLD: f32 = 0.85;

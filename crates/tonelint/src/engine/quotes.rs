@@ -3,13 +3,29 @@
 
 use std::ops::Range;
 
+use super::merge::Joined;
+
 /// Quotations longer than this are taken for an unbalanced quote mark, not a quotation, so a stray
 /// `"` cannot silence the rest of a message.
 const MAX_QUOTE_BYTES: usize = 400;
 
+/// Drops the findings inside a quotation of `text`.
+pub(super) fn drop_quoted(text: &str, joined: &mut Vec<Joined>) {
+    if joined.is_empty() || !text.contains(['"', '\u{201C}']) {
+        return;
+    }
+    // The regions are disjoint and in order, so only the last one starting at or before a match
+    // can hold it.
+    let quoted = quoted_regions(text);
+    joined.retain(|j| {
+        let at = quoted.partition_point(|q| q.start <= j.found.span.start);
+        !(at > 0 && j.found.span.end <= quoted[at - 1].end)
+    });
+}
+
 /// The byte ranges inside double quotation marks (straight `"..."` or curly `“...”`), each
 /// within one paragraph.
-pub(crate) fn quoted_regions(text: &str) -> Vec<Range<usize>> {
+fn quoted_regions(text: &str) -> Vec<Range<usize>> {
     let mut regions = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let bytes = text.as_bytes();

@@ -20,6 +20,10 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind};
 
+use tonelint_lexicon::register::Kind;
+
+use super::scan::{ChunkHits, Hit};
+use super::triggers::TriggerWord;
 use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
 
 /// The name of the capture group that, when a pattern has it, is the flagged span.
@@ -312,6 +316,51 @@ impl Pattern {
                 }
             }
         }
+    }
+}
+
+/// Each lexicon pattern the linter runs, with its entry: the entry's kind and its index among
+/// the linter's rules or strengths.
+pub(super) type EntryPatterns = Vec<(Kind, usize, Pattern)>;
+
+/// Working memory for running the patterns over one chunk.
+#[derive(Default)]
+pub(super) struct PatternScratch {
+    /// One pattern's trigger words: the split each stands in, and its span.
+    words: Vec<(u32, Range<usize>)>,
+    windows: Vec<Range<usize>>,
+}
+
+/// Runs every pattern that can match in `chunk`, adding its matches to `hits`: a pattern with
+/// trigger words only around those in `words` (sorted here), any other everywhere.
+pub(super) fn run_patterns(
+    patterns: &EntryPatterns,
+    chunk: &str,
+    words: &mut [TriggerWord],
+    scratch: &mut PatternScratch,
+    hits: &mut ChunkHits,
+) {
+    words.sort_unstable_by_key(|(p, _, span)| (*p, span.start));
+    let mut rest = &words[..];
+    for (p, (kind, index, pattern)) in patterns.iter().enumerate() {
+        let n = rest.iter().take_while(|(q, _, _)| *q as usize == p).count();
+        let (mine, others) = rest.split_at(n);
+        rest = others;
+        if pattern.gated() && mine.is_empty() {
+            continue;
+        }
+        scratch.words.clear();
+        scratch
+            .words
+            .extend(mine.iter().map(|(_, split, span)| (*split, span.clone())));
+        pattern.find(chunk, &scratch.words, &mut scratch.windows, |span| {
+            hits.found.push(Hit {
+                kind: *kind,
+                entry: *index as u32,
+                span,
+                from_pattern: true,
+            })
+        });
     }
 }
 

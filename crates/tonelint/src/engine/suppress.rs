@@ -10,19 +10,35 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
+use super::merge::Joined;
 use crate::category::Category;
+use crate::rule::Rule;
 
 const MARKER: &str = "tonelint";
 
+/// Drops the findings of `text` its own comments switch off.
+pub(super) fn drop_suppressed(text: &str, rules: &[Arc<Rule>], joined: &mut Vec<Joined>) {
+    let suppressions = Suppressions::scan(text);
+    if suppressions.is_empty() {
+        return;
+    }
+    joined.retain(|j| {
+        let rule = &rules[j.found.index];
+        !suppressions.covers(j.found.span.start, rule.id(), rule.category())
+    });
+}
+
 /// The regions of one message in which (some) findings are suppressed.
 #[derive(Debug, Default)]
-pub(crate) struct Suppressions {
+struct Suppressions {
     regions: Vec<(Range<usize>, Vec<String>)>,
 }
 
 impl Suppressions {
     /// Finds the directives in `text`. Costs one substring search when there are none.
-    pub(crate) fn scan(text: &str) -> Suppressions {
+    fn scan(text: &str) -> Suppressions {
         let mut regions = Vec::new();
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
         for (at, _) in text.match_indices(MARKER) {
@@ -57,7 +73,7 @@ impl Suppressions {
     }
 
     /// Whether a finding of `rule_id` in `category` starting at `offset` is suppressed.
-    pub(crate) fn covers(&self, offset: usize, rule_id: &str, category: Category) -> bool {
+    fn covers(&self, offset: usize, rule_id: &str, category: Category) -> bool {
         self.regions.iter().any(|(range, names)| {
             range.contains(&offset)
                 && (names.is_empty()
@@ -65,7 +81,7 @@ impl Suppressions {
         })
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.regions.is_empty()
     }
 }

@@ -1,0 +1,126 @@
+//! The engine: what a check does to a message, stage by stage, one module per stage. The
+//! pipeline, its coordinate spaces and how to add a construct are described in `docs/design.md`.
+//!
+//! Per chunk of the input ([`chunks`]):
+//! 1. the phrase layer ([`phrases`]): [`tokens`] → word automata ([`automaton`], [`scan`]) and
+//!    [`triggers`] → joining gapped exceptions ([`gapped`]) → lexicon regexes ([`patterns`]) →
+//!    exception cover ([`exceptions`]) → overlap resolution ([`overlap`]);
+//! 2. the tone grammar ([`shapes`]): sentences, word classes, shapes and guards;
+//! 3. the tone model's second opinion ([`model`]), sentence by sentence.
+//!
+//! Then for the whole input: the layers are merged and guards applied ([`merge`], [`guards`]),
+//! quoted speech ([`quotes`]) and the message's own suppressions ([`suppress`]) are dropped, and
+//! the [`report`] is made, crediting strengths outside harsh sentences ([`credit`],
+//! [`sentences`]).
+
+mod automaton;
+mod chunks;
+mod credit;
+mod exceptions;
+mod gapped;
+mod guards;
+mod merge;
+pub(crate) mod model;
+mod overlap;
+mod patterns;
+mod phrases;
+mod quotes;
+mod report;
+mod scan;
+mod sentences;
+mod shapes;
+mod suppress;
+mod tokens;
+mod triggers;
+
+use std::sync::Arc;
+
+pub(crate) use automaton::{BuiltinEntries, EntrySelection};
+pub(crate) use model::ModelLayer;
+pub(crate) use phrases::PhraseMatcher;
+pub(crate) use shapes::{ShapeLayer, UserGrammar};
+
+use crate::category::Severity;
+use crate::report::Report;
+use crate::rule::{Rule, Strength};
+use model::{ModelCandidate, ModelScratch};
+use phrases::{Found, PhraseScratch};
+
+/// The entries a linter checks with, in the order the engine names them by index: rules (built-in
+/// first, the tone model's last) with whether each is on and its effective severity, and the
+/// strengths kept.
+pub(crate) struct Entries {
+    pub(crate) rules: Vec<Arc<Rule>>,
+    pub(crate) enabled: Vec<bool>,
+    pub(crate) severities: Vec<Severity>,
+    pub(crate) strengths: Vec<Arc<Strength>>,
+}
+
+/// The built layers of judgement.
+pub(crate) struct Engine {
+    pub(crate) phrases: PhraseMatcher,
+    pub(crate) shapes: ShapeLayer,
+    /// The tone model, unless it was switched off.
+    pub(crate) model: Option<ModelLayer>,
+}
+
+/// Everything one check writes into while it works, kept for the next check.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    phrases: PhraseScratch,
+    grammar: tonelint_grammar::Scratch,
+    model: ModelScratch,
+}
+
+impl Engine {
+    /// Checks `text` against `entries`.
+    pub(crate) fn check(&self, text: &str, entries: &Entries, scratch: &mut Scratch) -> Report {
+        let Scratch {
+            phrases: phrase_scratch,
+            grammar: grammar_scratch,
+            model: model_scratch,
+        } = scratch;
+        phrase_scratch.start_check();
+        model_scratch.start_check();
+        let mut found = Found::default();
+        let mut scan = tonelint_grammar::Scan::default();
+        let mut model_candidates: Vec<ModelCandidate> = Vec::new();
+        let enabled = |rule: u32| entries.enabled.get(rule as usize).copied().unwrap_or(false);
+        let mut base = 0;
+        for chunk in chunks::chunks(text) {
+            self.phrases.find(chunk, base, phrase_scratch, &mut found);
+            self.shapes
+                .grammar
+                .scan(chunk, base, &enabled, grammar_scratch, &mut scan);
+            if let Some(model) = &self.model {
+                model.score_chunk(
+                    grammar_scratch,
+                    base,
+                    text,
+                    model_scratch,
+                    &mut model_candidates,
+                );
+            }
+            base += chunk.len();
+        }
+        let mut findings = merge::merge_layers(
+            &self.shapes.guards,
+            found.rules,
+            model_candidates,
+            &scan,
+            |i| entries.rules[i].category(),
+        );
+        quotes::drop_quoted(text, &mut findings);
+        suppress::drop_suppressed(text, &entries.rules, &mut findings);
+        let outcome = report::Outcome {
+            findings,
+            strengths: found.strengths,
+            words: phrase_scratch.words(&self.phrases),
+            model_score: self
+                .model
+                .as_ref()
+                .map(|model| model.message_score(model_scratch)),
+        };
+        report::report(text, entries, outcome)
+    }
+}

@@ -1,0 +1,55 @@
+//! Overlap resolution: one chunk's hits in order, in input offsets, without the matches a longer
+//! or earlier one makes redundant.
+
+use super::phrases::RawMatch;
+use super::scan::Hit;
+
+/// How far back (in bytes) an earlier match can start and still overlap a later one. Matches
+/// longer than this are rare enough (a shouted paragraph) that missing a de-duplication is
+/// harmless, and the bound keeps overlap resolution linear on text dense with matches.
+pub(super) const MAX_LOOKBACK: usize = 4096;
+
+/// Turns one chunk's hits into matches in input offsets, ordered by start, longest first, and for
+/// one span phrases before patterns and entries in order.
+pub(super) fn ordered(mut hits: Vec<Hit>, base: usize) -> Vec<RawMatch> {
+    hits.sort_by_key(|h| {
+        (
+            h.span.start,
+            std::cmp::Reverse(h.span.end),
+            h.from_pattern,
+            h.entry,
+        )
+    });
+    let mut out: Vec<RawMatch> = hits
+        .into_iter()
+        .map(|h| RawMatch {
+            index: h.entry as usize,
+            span: base + h.span.start..base + h.span.end,
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Drops the redundant matches of a sorted list: a match overlapping an earlier match of the
+/// same entry (two variants of one phrase), and a match lying inside a longer match of an entry
+/// `related` to it (for rules: the same category, so the more specific phrase wins). Unrelated
+/// matches both stay.
+pub(super) fn resolve_overlaps(found: &mut Vec<RawMatch>, related: impl Fn(usize, usize) -> bool) {
+    let mut kept: Vec<RawMatch> = Vec::with_capacity(found.len());
+    for m in found.drain(..) {
+        let redundant = kept
+            .iter()
+            .rev()
+            .take_while(|k| k.span.start + MAX_LOOKBACK > m.span.start)
+            .any(|k| {
+                k.span.end > m.span.start
+                    && (k.index == m.index
+                        || (related(k.index, m.index) && k.span.end >= m.span.end))
+            });
+        if !redundant {
+            kept.push(m);
+        }
+    }
+    *found = kept;
+}

@@ -1,0 +1,189 @@
+//! Phrase and word matching: the tokens of one chunk through every word automaton, filing each
+//! automaton match by what it is for (a phrase, an exception, one side of a gapped exception),
+//! and noting the trigger words of the lexicon patterns on the way.
+
+use std::ops::Range;
+
+use tonelint_lexicon::phrase_table::{self, Entry, Gap, ROOT, Role, UNKNOWN};
+use tonelint_lexicon::register::Kind;
+
+use super::automaton::Automaton;
+use super::tokens::{Piece, Token, Tokenizer};
+use super::triggers::{TriggerWord, note_trigger_words};
+
+/// A match found in one chunk, with what orders it among matches of the same span.
+pub(super) struct Hit {
+    pub(super) kind: Kind,
+    /// The linter entry's index among the rules or the strengths.
+    pub(super) entry: u32,
+    pub(super) span: Range<usize>,
+    /// Regex matches come after phrase matches of the same span, as they always have.
+    pub(super) from_pattern: bool,
+}
+
+/// Where an exception of one chunk silences matches of its entry.
+pub(super) struct ExceptionHit {
+    pub(super) kind: Kind,
+    /// The linter entry, or every rule for an allowed phrase.
+    pub(super) entry: Entry,
+    pub(super) span: Range<usize>,
+}
+
+/// One side of a gapped exception.
+pub(super) struct GapSide {
+    pub(super) kind: Kind,
+    pub(super) entry: Entry,
+    /// The gapped exception's number in its entry.
+    pub(super) gap: u32,
+    pub(super) span: Range<usize>,
+}
+
+/// The matches of one chunk, before exceptions and overlaps are applied.
+#[derive(Default)]
+pub(super) struct ChunkHits {
+    pub(super) found: Vec<Hit>,
+    pub(super) exceptions: Vec<ExceptionHit>,
+    pub(super) before: Vec<GapSide>,
+    pub(super) after: Vec<GapSide>,
+}
+
+impl ChunkHits {
+    /// Files a match of linter entry `entry` (none: the linter left it out) by its role.
+    fn add(&mut self, kind: Kind, entry: Option<Entry>, role: Role, span: Range<usize>) {
+        let Some(entry) = entry else {
+            return;
+        };
+        let side = |gap| GapSide {
+            kind,
+            entry,
+            gap,
+            span: span.clone(),
+        };
+        match role {
+            // Only an allowed phrase is an entry of every rule, and it is an exception.
+            Role::Phrase => {
+                if let Entry::One(entry) = entry {
+                    self.found.push(Hit {
+                        kind,
+                        entry,
+                        span,
+                        from_pattern: false,
+                    });
+                }
+            }
+            Role::Exception => self.exceptions.push(ExceptionHit { kind, entry, span }),
+            Role::GapBefore(gap) => self.before.push(side(gap)),
+            Role::GapAfter(gap) => self.after.push(side(gap)),
+        }
+    }
+}
+
+/// Where the recent automaton steps started: a ring as long as the longest automaton pattern, so
+/// that a match of `n` tokens finds where its first token started.
+pub(super) struct Starts<'a> {
+    /// The start of each recent token piece, and whether it starts a word (see
+    /// [`Bounds`](phrase_table::Bounds)).
+    ring: &'a mut Vec<(usize, bool)>,
+    mask: usize,
+    /// Pieces stepped so far.
+    count: usize,
+}
+
+impl<'a> Starts<'a> {
+    /// A ring of `len` (a power of two) places.
+    pub(super) fn new(ring: &'a mut Vec<(usize, bool)>, len: usize) -> Starts<'a> {
+        ring.clear();
+        ring.resize(len, (0, false));
+        Starts {
+            ring,
+            mask: len - 1,
+            count: 0,
+        }
+    }
+
+    fn push(&mut self, start: usize, starts_word: bool) {
+        self.ring[self.count & self.mask] = (start, starts_word);
+    }
+
+    /// Where the match of `len` pieces ending with the piece just pushed starts.
+    fn match_start(&self, len: u32) -> (usize, bool) {
+        self.ring[(self.count + 1 - len as usize) & self.mask]
+    }
+
+    fn advance(&mut self) {
+        self.count += 1;
+    }
+}
+
+/// Runs the tokenizer over `chunk` and every automaton over its tokens: automaton matches go
+/// into `hits`, trigger words into `words`.
+pub(super) fn scan_chunk(
+    automata: &[Automaton],
+    chunk: &str,
+    tokenizer: &mut Tokenizer,
+    mut starts: Starts<'_>,
+    words: &mut Vec<TriggerWord>,
+    hits: &mut ChunkHits,
+) {
+    let mut states = [ROOT; 2];
+    tokenizer.run(chunk, |token: &Token| {
+        let whole = [Piece {
+            text: 0..token.text.len(),
+            start: token.start,
+            end: token.end,
+        }];
+        let pieces = if token.pieces.is_empty() {
+            &whole[..]
+        } else {
+            token.pieces
+        };
+        let whole_id = step_pieces(automata, token, pieces, &mut states, &mut starts, hits);
+        note_trigger_words(automata, token, whole_id, words);
+    });
+}
+
+/// Steps every automaton over the pieces of one token (the whole word, or the runs between its
+/// apostrophes), filing the matches that end there. Returns the token's word id in each
+/// automaton when it was looked up whole, for the trigger words.
+fn step_pieces(
+    automata: &[Automaton],
+    token: &Token,
+    pieces: &[Piece],
+    states: &mut [u32; 2],
+    starts: &mut Starts<'_>,
+    hits: &mut ChunkHits,
+) -> [Option<u32>; 2] {
+    let mut whole_id = [None; 2];
+    for (n, piece) in pieces.iter().enumerate() {
+        let first = n == 0;
+        let last = n + 1 == pieces.len();
+        starts.push(piece.start, first);
+        let text = &token.text[piece.text.clone()];
+        let gap = if first { token.gap } else { Gap::Adjacent };
+        for (p, (automaton, state)) in automata.iter().zip(states.iter_mut()).enumerate() {
+            let tables = &automaton.tables;
+            let id = if text.is_empty() || text.len() > tables.max_word as usize {
+                UNKNOWN
+            } else if pieces.len() == 1 {
+                tables.lookup(text, token.hash)
+            } else {
+                tables.lookup(text, phrase_table::hash_token(text))
+            };
+            if pieces.len() == 1 {
+                whole_id[p] = Some(id);
+            }
+            *state = tables.step(*state, id, gap);
+            for o in tables.outputs(*state) {
+                let t = tables.output(o);
+                let (start, starts_word) = starts.match_start(t.len);
+                if (t.bounds.start && !starts_word) || (t.bounds.end && !last) {
+                    continue;
+                }
+                let entry = automaton.entry(t.kind, t.entry);
+                hits.add(t.kind, entry, t.role, start..piece.end);
+            }
+        }
+        starts.advance();
+    }
+    whole_id
+}
