@@ -12,7 +12,7 @@ use std::{env, fs};
 
 use tonelint_lexicon::builtin::{write_pattern_row, write_split_row};
 use tonelint_lexicon::grammar::GrammarSources;
-use tonelint_lexicon::register::{Entry, Kind, Registry};
+use tonelint_lexicon::register::{Entry, EntryIndex, Kind, Registry};
 use tonelint_lexicon::spec;
 
 fn main() {
@@ -136,12 +136,12 @@ fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (V
     let entries = rules
         .iter()
         .enumerate()
-        .map(|(i, m)| (Kind::Rule, i as u32, m))
+        .map(|(i, m)| (Kind::Rule, EntryIndex(i as u32), m))
         .chain(
             strengths
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (Kind::Strength, i as u32, m)),
+                .map(|(i, m)| (Kind::Strength, EntryIndex(i as u32), m)),
         );
     for (kind, entry, matching) in entries {
         let registered = registry.entry(

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use tonelint_lexicon::phrase_table::{Entry, Tables};
+use tonelint_lexicon::phrase_table::{Entry, EntryIndex, Tables};
 use tonelint_lexicon::register::{EntryLists, Kind, Registry};
 
 use super::patterns::{EntryPatterns, Pattern, Window};
@@ -68,7 +68,10 @@ impl Automaton {
             Kind::Rule => &self.rules,
             Kind::Strength => &self.strengths,
         };
-        map.get(i as usize).copied().flatten().map(Entry::One)
+        map.get(i.index())
+            .copied()
+            .flatten()
+            .map(|i| Entry::One(EntryIndex(i)))
     }
 
     /// The embedded automaton, for the built-in entries the linter kept; their patterns are
@@ -85,7 +88,7 @@ impl Automaton {
             .collect();
         let mut first_pattern = Vec::with_capacity(builtin::PATTERNS.len());
         for (n, row) in builtin::PATTERNS.iter().enumerate() {
-            let entry = row.entry as usize;
+            let entry = row.entry.index();
             let index = match row.kind {
                 Kind::Rule => entries.rule_enabled(entry).then_some(entry),
                 Kind::Strength => strength_map
@@ -181,7 +184,7 @@ impl Automaton {
             .map(|i| (Kind::Strength, i, strengths[i].id(), &strengths[i].matching));
         for (kind, index, id, matching) in extra_rules.chain(extra_strengths) {
             has_phrases |= has_variants(matching);
-            let entry = Entry::One(index as u32);
+            let entry = Entry::One(EntryIndex(index as u32));
             registry.entry(kind, entry, matching.lists(), |source, splits| {
                 // Trigger ids follow on from the last entry's, one per split.
                 let mut windows = Vec::with_capacity(splits.len());

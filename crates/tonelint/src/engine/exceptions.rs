@@ -1,7 +1,7 @@
 //! Exception cover: a match lying inside an exception of its own entry (or inside an allowed
 //! phrase, for a rule) is no finding.
 
-use tonelint_lexicon::phrase_table::Entry;
+use tonelint_lexicon::phrase_table::{Entry, EntryIndex};
 use tonelint_lexicon::register::Kind;
 
 use super::scan::{ExceptionHit, Hit};
@@ -65,6 +65,6 @@ impl Exceptions {
                 k == hit.kind && e == entry && reach >= hit.span.end
             }
         };
-        covers(Entry::One(hit.entry)) || (hit.kind == Kind::Rule && covers(Entry::Any))
+        covers(Entry::One(EntryIndex(hit.entry))) || (hit.kind == Kind::Rule && covers(Entry::Any))
     }
 }

@@ -4,12 +4,12 @@
 
 use std::ops::Range;
 
-use tonelint_lexicon::phrase_table::{self, Entry, Gap, ROOT, Role, UNKNOWN};
+use tonelint_lexicon::phrase_table::{self, Entry, Gap, Role, StateId};
 use tonelint_lexicon::register::Kind;
 
 use super::automaton::Automaton;
 use super::tokens::{Piece, Token, Tokenizer};
-use super::triggers::{TriggerWord, note_trigger_words};
+use super::triggers::{TriggerWord, WholeLookup, note_trigger_words};
 
 /// A match found in one chunk, with what orders it among matches of the same span.
 pub(super) struct Hit {
@@ -65,7 +65,7 @@ impl ChunkHits {
                 if let Entry::One(entry) = entry {
                     self.found.push(Hit {
                         kind,
-                        entry,
+                        entry: entry.0,
                         span,
                         from_pattern: false,
                     });
@@ -125,7 +125,7 @@ pub(super) fn scan_chunk(
     words: &mut Vec<TriggerWord>,
     hits: &mut ChunkHits,
 ) {
-    let mut states = [ROOT; 2];
+    let mut states = [StateId::ROOT; 2];
     tokenizer.run(chunk, |token: &Token| {
         let whole = [Piece {
             text: 0..token.text.len(),
@@ -149,10 +149,10 @@ fn step_pieces(
     automata: &[Automaton],
     token: &Token,
     pieces: &[Piece],
-    states: &mut [u32; 2],
+    states: &mut [StateId; 2],
     starts: &mut Starts<'_>,
     hits: &mut ChunkHits,
-) -> [Option<u32>; 2] {
+) -> [WholeLookup; 2] {
     let mut whole_id = [None; 2];
     for (n, piece) in pieces.iter().enumerate() {
         let first = n == 0;
@@ -162,17 +162,15 @@ fn step_pieces(
         let gap = if first { token.gap } else { Gap::Adjacent };
         for (p, (automaton, state)) in automata.iter().zip(states.iter_mut()).enumerate() {
             let tables = &automaton.tables;
-            let id = if text.is_empty() || text.len() > tables.max_word as usize {
-                UNKNOWN
-            } else if pieces.len() == 1 {
+            let word = if pieces.len() == 1 {
                 tables.lookup(text, token.hash)
             } else {
                 tables.lookup(text, phrase_table::hash_token(text))
             };
             if pieces.len() == 1 {
-                whole_id[p] = Some(id);
+                whole_id[p] = Some(word);
             }
-            *state = tables.step(*state, id, gap);
+            *state = tables.step(*state, word, gap);
             for o in tables.outputs(*state) {
                 let t = tables.output(o);
                 let (start, starts_word) = starts.match_start(t.len);

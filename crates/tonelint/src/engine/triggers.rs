@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use tonelint_lexicon::phrase_table::{self, UNKNOWN};
+use tonelint_lexicon::phrase_table::{self, WordId};
 
 use super::automaton::Automaton;
 use super::tokens::Token;
@@ -18,12 +18,16 @@ const MAX_CUTS: usize = 10;
 /// patterns), which of the pattern's splits it stands in, and its span.
 pub(super) type TriggerWord = (u32, u32, Range<usize>);
 
+/// A token's word id in one automaton (none: not in its vocabulary), when the phrase scan looked
+/// the token up whole; `None` when it looked up only the pieces between its apostrophes.
+pub(super) type WholeLookup = Option<Option<WordId>>;
+
 /// Notes the trigger words of one token: the whole token, and every run of its parts. `whole_id`
 /// is the token's word id in each automaton when the phrase scan looked it up whole.
 pub(super) fn note_trigger_words(
     automata: &[Automaton],
     token: &Token,
-    whole_id: [Option<u32>; 2],
+    whole_id: [WholeLookup; 2],
     words: &mut Vec<TriggerWord>,
 ) {
     for (automaton, whole_id) in automata.iter().zip(whole_id) {
@@ -31,15 +35,8 @@ pub(super) fn note_trigger_words(
             continue;
         }
         let tables = &automaton.tables;
-        let lookup = |text: &[u8], hash: u32| {
-            if text.is_empty() || text.len() > tables.max_word as usize {
-                UNKNOWN
-            } else {
-                tables.lookup(text, hash)
-            }
-        };
-        let id = whole_id.unwrap_or_else(|| lookup(token.text, token.hash));
-        fire(automaton, id, token.start..token.end, words);
+        let word = whole_id.unwrap_or_else(|| tables.lookup(token.text, token.hash));
+        fire(automaton, word, token.start..token.end, words);
         // A regex `\b` also sees a boundary at an apostrophe, an invisible character or an odd
         // numeral inside a word: try every run of the word's parts too.
         if !token.splits.is_empty() {
@@ -64,7 +61,7 @@ pub(super) fn note_trigger_words(
                     let span = token.origin[a].0..token.origin[b - 1].1;
                     fire(
                         automaton,
-                        lookup(piece, phrase_table::hash_token(piece)),
+                        tables.lookup(piece, phrase_table::hash_token(piece)),
                         span,
                         words,
                     );
@@ -74,14 +71,19 @@ pub(super) fn note_trigger_words(
     }
 }
 
-/// Notes the patterns word `id`, at `span`, triggers.
+/// Notes the patterns `word` (none: a token not in the vocabulary), at `span`, triggers.
 #[inline]
-fn fire(automaton: &Automaton, id: u32, span: Range<usize>, words: &mut Vec<TriggerWord>) {
-    if id == UNKNOWN {
+fn fire(
+    automaton: &Automaton,
+    word: Option<WordId>,
+    span: Range<usize>,
+    words: &mut Vec<TriggerWord>,
+) {
+    let Some(word) = word else {
         return;
-    }
-    for t in automaton.tables.triggers(id) {
-        if let Some(&Some((p, split))) = automaton.triggers.get(t as usize) {
+    };
+    for t in automaton.tables.triggers(word) {
+        if let Some(&Some((p, split))) = automaton.triggers.get(t.index()) {
             words.push((p, split, span.clone()));
         }
     }
