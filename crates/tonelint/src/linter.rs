@@ -4,10 +4,10 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::category::{Category, Severity};
-use crate::engine::model::{self, DEFAULT_THRESHOLD};
+use crate::engine::model::{self, DEFAULT_THRESHOLD, ModelRule};
 use crate::engine::{
-    BuiltinEntries, Engine, Entries, EntrySelection, ModelLayer, PhraseMatcher, Scratch,
-    ShapeLayer, UserGrammar,
+    BuiltinEntries, Engine, Entries, EntrySelection, ModelLayer, PerRule, PerStrength,
+    PhraseMatcher, Position, RuleIndex, Scratch, ShapeLayer, StrengthIndex, UserGrammar,
 };
 use crate::error::BuildError;
 use crate::lexicon::Lexicon;
@@ -221,7 +221,8 @@ impl LinterBuilder {
         let named = |set: &HashSet<&str>, rule: &Rule| {
             set.contains(rule.id()) || set.contains(rule.category().as_str())
         };
-        let enabled: Vec<bool> = rules
+        let rules: PerRule<Arc<Rule>> = rules.into();
+        let enabled: PerRule<bool> = rules
             .iter()
             .map(|rule| {
                 let chosen = if only.is_empty() {
@@ -235,7 +236,7 @@ impl LinterBuilder {
         // Category overrides first, so that a rule id's override wins.
         let mut by_category: Vec<&(String, Severity)> = self.severities.iter().collect();
         by_category.sort_by_key(|(name, _)| Category::from_name(name).is_none());
-        let severities: Vec<Severity> = rules
+        let severities: PerRule<Severity> = rules
             .iter()
             .map(|rule| {
                 by_category
@@ -254,11 +255,18 @@ impl LinterBuilder {
         }
         // Strengths are not findings, so `only` leaves them on; `disable` can switch one off.
         strengths.retain(|s| !disable.contains(s.id()));
-        let builtin_strengths: Option<Vec<Option<usize>>> = builtin_strength_ids.map(|list| {
-            list.iter()
-                .map(|b| strengths.iter().position(|s| Arc::ptr_eq(s, b)))
-                .collect()
-        });
+        let strengths: PerStrength<Arc<Strength>> = strengths.into();
+        let builtin_strengths: Option<Vec<Option<StrengthIndex>>> =
+            builtin_strength_ids.map(|list| {
+                list.iter()
+                    .map(|b| {
+                        strengths
+                            .iter_indexed()
+                            .find(|(_, s)| Arc::ptr_eq(s, b))
+                            .map(|(i, _)| i)
+                    })
+                    .collect()
+            });
         let phrases = PhraseMatcher::new(&EntrySelection {
             rules: &rules,
             enabled: &enabled,
@@ -278,20 +286,25 @@ impl LinterBuilder {
                 parts,
                 rules: range
                     .clone()
-                    .map(|i| (i as u32, rules[i].as_ref()))
+                    .map(RuleIndex::at)
+                    .map(|rule| (rule, rules[rule].as_ref()))
                     .collect(),
             })
             .collect();
-        let index: std::collections::HashMap<&str, usize> =
-            rules.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+        let index: std::collections::HashMap<&str, RuleIndex> =
+            rules.iter_indexed().map(|(i, r)| (r.id(), i)).collect();
         let shapes = ShapeLayer::build(&|id| index.get(id).copied(), with_builtin, &users)?;
         drop(users);
         let model = if self.model {
             ModelLayer::new(
                 self.model_threshold,
                 model_rules
-                    .clone()
-                    .map(|i| (rules[i].category(), i, enabled[i]))
+                    .map(RuleIndex::at)
+                    .map(|rule| ModelRule {
+                        category: rules[rule].category(),
+                        rule,
+                        enabled: enabled[rule],
+                    })
                     .collect(),
             )
         } else {
@@ -348,7 +361,7 @@ pub struct Linter {
     /// Each rule's index in `entries.rules`, so that asking about every rule by id stays linear
     /// in a lexicon of a hundred thousand entries. Made on the first such question: checking a
     /// message never needs it, so building a linter does not pay for it.
-    by_id: std::sync::OnceLock<std::collections::HashMap<Box<str>, usize>>,
+    by_id: std::sync::OnceLock<std::collections::HashMap<Box<str>, RuleIndex>>,
     engine: Engine,
     /// Working memory of finished checks, handed to the next: a check would otherwise allocate
     /// and zero the same tables for every message. One per thread that checks at once, at most.
@@ -420,12 +433,11 @@ impl Linter {
         self.index_of(id).is_some_and(|i| self.entries.enabled[i])
     }
 
-    fn index_of(&self, id: &str) -> Option<usize> {
+    fn index_of(&self, id: &str) -> Option<RuleIndex> {
         let by_id = self.by_id.get_or_init(|| {
             self.entries
                 .rules
-                .iter()
-                .enumerate()
+                .iter_indexed()
                 .map(|(i, r)| (Box::from(r.id()), i))
                 .collect()
         });

@@ -9,10 +9,14 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use tonelint_lexicon::phrase_table::{Entry, EntryIndex, Tables};
+use tonelint_lexicon::builtin::SplitRow;
+use tonelint_lexicon::phrase_table::{Entry, EntryIndex, Tables, TriggerId};
 use tonelint_lexicon::register::{EntryLists, Kind, Registry};
 
-use super::patterns::{EntryPatterns, Pattern, Window};
+use super::ids::{
+    EntryRef, Owner, PerRule, PerStrength, Position, RuleIndex, SplitIndex, StrengthIndex,
+};
+use super::patterns::{EntryPattern, EntryPatterns, Pattern, PatternSplit, Window};
 use crate::rule::{Matching, Rule, Strength};
 
 mod builtin {
@@ -23,20 +27,20 @@ mod builtin {
 /// One automaton and how its entries map to the linter's.
 pub(super) struct Automaton {
     pub(super) tables: Tables,
-    /// Table rule entry -> linter rule index; none for a disabled rule.
-    rules: Vec<Option<u32>>,
-    /// Table strength entry -> linter strength index; none for a strength left out.
-    strengths: Vec<Option<u32>>,
-    /// Trigger id -> index in the matcher's patterns and the split's index in it; none for a
-    /// pattern of an entry left out.
-    pub(super) triggers: Vec<Option<(u32, u32)>>,
+    /// Table rule entry -> linter rule; none for a disabled rule.
+    rules: Vec<Option<RuleIndex>>,
+    /// Table strength entry -> linter strength; none for a strength left out.
+    strengths: Vec<Option<StrengthIndex>>,
+    /// Trigger id -> the pattern and split it stands for; none for a pattern of an entry left
+    /// out.
+    triggers: Vec<Option<PatternSplit>>,
 }
 
 /// What a linter matches: its entries, which rules are on, and the phrases it allows.
 pub(crate) struct EntrySelection<'a> {
-    pub(crate) rules: &'a [Arc<Rule>],
-    pub(crate) enabled: &'a [bool],
-    pub(crate) strengths: &'a [Arc<Strength>],
+    pub(crate) rules: &'a PerRule<Arc<Rule>>,
+    pub(crate) enabled: &'a PerRule<bool>,
+    pub(crate) strengths: &'a PerStrength<Arc<Strength>>,
     /// The folded variants of the phrases never flagged.
     pub(crate) allowed: &'a [String],
     /// Which entries are the built-in ones, when the built-in lexicons are loaded.
@@ -48,30 +52,46 @@ pub(crate) struct EntrySelection<'a> {
 pub(crate) struct BuiltinEntries<'a> {
     /// The first this many rules are the built-in ones, in built-in order.
     pub(crate) rules: usize,
-    /// Each built-in strength's index among the linter's strengths, if it kept it.
-    pub(crate) strengths: &'a [Option<usize>],
+    /// Each built-in strength (by its built-in position), if the linter kept it.
+    pub(crate) strengths: &'a [Option<StrengthIndex>],
 }
 
 impl EntrySelection<'_> {
-    fn rule_enabled(&self, i: usize) -> bool {
-        self.enabled.get(i).copied().unwrap_or(false)
+    fn rule_enabled(&self, rule: RuleIndex) -> bool {
+        self.enabled.get(rule).copied().unwrap_or(false)
     }
 }
 
 impl Automaton {
-    /// The linter entry of a table entry; none when the linter left it out.
-    pub(super) fn entry(&self, kind: Kind, entry: Entry) -> Option<Entry> {
-        let Entry::One(i) = entry else {
-            return Some(Entry::Any);
-        };
-        let map = match kind {
-            Kind::Rule => &self.rules,
-            Kind::Strength => &self.strengths,
-        };
-        map.get(i.index())
-            .copied()
-            .flatten()
-            .map(|i| Entry::One(EntryIndex(i)))
+    /// What a table entry of kind `kind` is in the linter; none when the linter left it out.
+    pub(super) fn owner(&self, kind: Kind, entry: Entry) -> Option<Owner> {
+        match (kind, entry) {
+            (Kind::Rule, Entry::One(i)) => self
+                .rules
+                .get(i.index())
+                .copied()
+                .flatten()
+                .map(|r| Owner::Entry(EntryRef::Rule(r))),
+            (Kind::Strength, Entry::One(i)) => self
+                .strengths
+                .get(i.index())
+                .copied()
+                .flatten()
+                .map(|s| Owner::Entry(EntryRef::Strength(s))),
+            (Kind::Rule, Entry::Any) => Some(Owner::EveryRule),
+            // Only allowed phrases are registered for every entry, and they are the rules'.
+            (Kind::Strength, Entry::Any) => None,
+        }
+    }
+
+    /// The pattern and split `trigger` stands for, if the linter runs that pattern.
+    pub(super) fn trigger(&self, trigger: TriggerId) -> Option<PatternSplit> {
+        self.triggers.get(trigger.index()).copied().flatten()
+    }
+
+    /// Whether any of the automaton's words triggers a pattern the linter runs.
+    pub(super) fn has_triggers(&self) -> bool {
+        !self.triggers.is_empty()
     }
 
     /// The embedded automaton, for the built-in entries the linter kept; their patterns are
@@ -81,58 +101,58 @@ impl Automaton {
         builtin: BuiltinEntries<'_>,
         patterns: &mut EntryPatterns,
     ) -> Automaton {
-        let strength_map: Vec<Option<u32>> = builtin
-            .strengths
-            .iter()
-            .map(|i| i.map(|i| i as u32))
-            .collect();
-        let mut first_pattern = Vec::with_capacity(builtin::PATTERNS.len());
+        // The built-in rules come first among a linter's, in built-in order, so a built-in rule's
+        // table entry is its linter index.
+        let builtin_rule = |i: EntryIndex| RuleIndex::at(i.index());
+        let builtin_strength = |i: EntryIndex| builtin.strengths.get(i.index()).copied().flatten();
+        let mut kept = Vec::with_capacity(builtin::PATTERNS.len());
         for (n, row) in builtin::PATTERNS.iter().enumerate() {
-            let entry = row.entry.index();
-            let index = match row.kind {
-                Kind::Rule => entries.rule_enabled(entry).then_some(entry),
-                Kind::Strength => strength_map
-                    .get(entry)
-                    .copied()
-                    .flatten()
-                    .map(|i| i as usize),
+            let entry = match row.kind {
+                Kind::Rule => Some(builtin_rule(row.entry))
+                    .filter(|&rule| entries.rule_enabled(rule))
+                    .map(EntryRef::Rule),
+                Kind::Strength => builtin_strength(row.entry).map(EntryRef::Strength),
             };
-            first_pattern.push(index.map(|_| patterns.len() as u32));
-            if let Some(index) = index {
-                let windows = builtin::SPLITS
-                    .iter()
-                    .filter(|s| s.pattern as usize == n)
-                    .map(|s| {
-                        Window::new(
-                            Cow::Borrowed(s.prefix),
-                            Cow::Borrowed(s.suffix),
-                            s.prefix_max,
-                            s.suffix_max,
-                        )
-                    })
-                    .collect();
-                patterns.push((
-                    row.kind,
-                    index,
-                    Pattern::lazy(Cow::Borrowed(row.source), windows),
-                ));
-            }
+            let Some(entry) = entry else {
+                kept.push(None);
+                continue;
+            };
+            let windows = builtin::SPLITS
+                .iter()
+                .filter(|s| s.pattern as usize == n)
+                .map(|s| {
+                    Window::new(
+                        Cow::Borrowed(s.prefix),
+                        Cow::Borrowed(s.suffix),
+                        s.prefix_max,
+                        s.suffix_max,
+                    )
+                })
+                .collect();
+            let pattern = Pattern::lazy(Cow::Borrowed(row.source), windows);
+            kept.push(Some(patterns.push(EntryPattern { entry, pattern })));
         }
-        // Trigger ids are positions in SPLITS; a pattern's splits are numbered in order.
+        // Trigger ids are positions in SPLITS, where a pattern's splits follow one another.
         let mut triggers = Vec::with_capacity(builtin::SPLITS.len());
-        let mut last = (u32::MAX, 0);
-        for &tonelint_lexicon::builtin::SplitRow { pattern: p, .. } in builtin::SPLITS {
-            let nth = if last.0 == p { last.1 + 1 } else { 0 };
-            last = (p, nth);
-            let index = first_pattern.get(p as usize).copied().flatten();
-            triggers.push(index.map(|index| (index, nth)));
+        let mut previous: Option<(u32, SplitIndex)> = None;
+        for &SplitRow { pattern: row, .. } in builtin::SPLITS {
+            let split = match previous {
+                Some((previous_row, split)) if previous_row == row => {
+                    SplitIndex::at(split.position() + 1)
+                }
+                _ => SplitIndex::at(0),
+            };
+            previous = Some((row, split));
+            let pattern = kept.get(row as usize).copied().flatten();
+            triggers.push(pattern.map(|pattern| PatternSplit { pattern, split }));
         }
         Automaton {
             tables: Tables::from_static(builtin::TABLES),
-            rules: (0..builtin.rules as u32)
-                .map(|i| entries.rule_enabled(i as usize).then_some(i))
+            rules: (0..builtin.rules)
+                .map(RuleIndex::at)
+                .map(|rule| entries.rule_enabled(rule).then_some(rule))
                 .collect(),
-            strengths: strength_map,
+            strengths: builtin.strengths.to_vec(),
             triggers,
         }
     }
@@ -143,12 +163,13 @@ impl Automaton {
         builtin: BuiltinEntries<'_>,
     ) -> bool {
         (0..builtin.rules)
-            .any(|i| entries.rule_enabled(i) && has_variants(&entries.rules[i].matching))
+            .map(RuleIndex::at)
+            .any(|rule| entries.rule_enabled(rule) && has_variants(&entries.rules[rule].matching))
             || builtin
                 .strengths
                 .iter()
                 .flatten()
-                .any(|&i| has_variants(&entries.strengths[i].matching))
+                .any(|&strength| has_variants(&entries.strengths[strength].matching))
     }
 
     /// An automaton built now for every enabled entry the built-in automaton does not hold, and
@@ -165,41 +186,48 @@ impl Automaton {
         let mut triggers = Vec::new();
         let mut has_phrases = false;
         let first_rule = entries.builtin.map_or(0, |b| b.rules);
-        let builtin_strength_set: Vec<bool> = {
-            let mut set = vec![false; entries.strengths.len()];
-            if let Some(builtin) = entries.builtin {
-                for &i in builtin.strengths.iter().flatten() {
-                    set[i] = true;
-                }
-            }
-            set
-        };
+        let mut builtin_strength: PerStrength<bool> = vec![false; entries.strengths.len()].into();
+        for &strength in entries.builtin.iter().flat_map(|b| b.strengths).flatten() {
+            builtin_strength[strength] = true;
+        }
         let rules = entries.rules;
         let strengths = entries.strengths;
-        let extra_rules = (first_rule..rules.len())
-            .filter(|&i| entries.rule_enabled(i))
-            .map(|i| (Kind::Rule, i, rules[i].id(), &rules[i].matching));
-        let extra_strengths = (0..strengths.len())
-            .filter(|&i| !builtin_strength_set[i])
-            .map(|i| (Kind::Strength, i, strengths[i].id(), &strengths[i].matching));
-        for (kind, index, id, matching) in extra_rules.chain(extra_strengths) {
+        let extra_rules = rules
+            .iter_indexed()
+            .skip(first_rule)
+            .filter(|&(rule, _)| entries.rule_enabled(rule))
+            .map(|(rule, r)| (EntryRef::Rule(rule), r.id(), &r.matching));
+        let extra_strengths = strengths
+            .iter_indexed()
+            .filter(|&(strength, _)| !builtin_strength[strength])
+            .map(|(strength, s)| (EntryRef::Strength(strength), s.id(), &s.matching));
+        for (entry, id, matching) in extra_rules.chain(extra_strengths) {
             has_phrases |= has_variants(matching);
-            let entry = Entry::One(EntryIndex(index as u32));
-            registry.entry(kind, entry, matching.lists(), |source, splits| {
+            // The run-time automaton's table entries are the linter's indices.
+            let (kind, index) = match entry {
+                EntryRef::Rule(rule) => (Kind::Rule, rule.position()),
+                EntryRef::Strength(strength) => (Kind::Strength, strength.position()),
+            };
+            let table_entry = Entry::One(EntryIndex(index as u32));
+            registry.entry(kind, table_entry, matching.lists(), |source, splits| {
                 // Trigger ids follow on from the last entry's, one per split.
+                let pattern_index = patterns.next_index();
                 let mut windows = Vec::with_capacity(splits.len());
-                for (nth, split) in splits.into_iter().enumerate() {
-                    triggers.push(Some((patterns.len() as u32, nth as u32)));
+                for (split, found) in splits.into_iter().enumerate() {
+                    triggers.push(Some(PatternSplit {
+                        pattern: pattern_index,
+                        split: SplitIndex::at(split),
+                    }));
                     windows.push(Window::new(
-                        Cow::Owned(split.prefix),
-                        Cow::Owned(split.suffix),
-                        split.prefix_max,
-                        split.suffix_max,
+                        Cow::Owned(found.prefix),
+                        Cow::Owned(found.suffix),
+                        found.prefix_max,
+                        found.suffix_max,
                     ));
                 }
                 let pattern = Pattern::eager(Cow::Owned(source.to_string()), windows)
                     .map_err(|err| format!("`{id}`: pattern `{source}`: {err}"))?;
-                patterns.push((kind, index, pattern));
+                patterns.push(EntryPattern { entry, pattern });
                 Ok::<(), String>(())
             })?;
         }
@@ -217,8 +245,8 @@ impl Automaton {
         }
         let automaton = Automaton {
             tables: registry.finish(),
-            rules: (0..rules.len() as u32).map(Some).collect(),
-            strengths: (0..strengths.len() as u32).map(Some).collect(),
+            rules: rules.indices().map(Some).collect(),
+            strengths: strengths.indices().map(Some).collect(),
             triggers,
         };
         Ok((Some(automaton), has_phrases))

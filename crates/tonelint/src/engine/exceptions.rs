@@ -1,13 +1,14 @@
 //! Exception cover: a match lying inside an exception of its own entry (or inside an allowed
 //! phrase, for a rule) is no finding.
 
-use tonelint_lexicon::phrase_table::{Entry, EntryIndex};
-use tonelint_lexicon::register::Kind;
-
+use super::ids::{EntryRef, Owner, RuleIndex, StrengthIndex};
 use super::scan::{ExceptionHit, Hit};
 
 /// Splits `found` into rule hits and strength hits, leaving out those an exception covers.
-pub(super) fn uncovered(found: Vec<Hit>, exceptions: Vec<ExceptionHit>) -> (Vec<Hit>, Vec<Hit>) {
+pub(super) fn uncovered(
+    found: Vec<Hit>,
+    exceptions: Vec<ExceptionHit>,
+) -> (Vec<Hit<RuleIndex>>, Vec<Hit<StrengthIndex>>) {
     let exceptions = Exceptions::new(exceptions);
     let mut rules = Vec::new();
     let mut strengths = Vec::new();
@@ -15,37 +16,49 @@ pub(super) fn uncovered(found: Vec<Hit>, exceptions: Vec<ExceptionHit>) -> (Vec<
         if exceptions.cover(&hit) {
             continue;
         }
-        let list = match hit.kind {
-            Kind::Rule => &mut rules,
-            Kind::Strength => &mut strengths,
-        };
-        list.push(hit);
+        let Hit {
+            entry,
+            span,
+            from_pattern,
+        } = hit;
+        match entry {
+            EntryRef::Rule(entry) => rules.push(Hit {
+                entry,
+                span,
+                from_pattern,
+            }),
+            EntryRef::Strength(entry) => strengths.push(Hit {
+                entry,
+                span,
+                from_pattern,
+            }),
+        }
     }
     (rules, strengths)
 }
 
 /// Exceptions of one chunk, sorted so that whether one covers a match is a binary search.
 struct Exceptions {
-    /// (kind, entry, start, end, the largest end so far in this kind and entry).
-    list: Vec<(Kind, Entry, usize, usize, usize)>,
+    /// (owner, start, end, the largest end so far of this owner's exceptions).
+    list: Vec<(Owner, usize, usize, usize)>,
 }
 
 impl Exceptions {
     fn new(hits: Vec<ExceptionHit>) -> Exceptions {
-        let mut list: Vec<(Kind, Entry, usize, usize, usize)> = hits
+        let mut list: Vec<(Owner, usize, usize, usize)> = hits
             .into_iter()
-            .map(|h| (h.kind, h.entry, h.span.start, h.span.end, 0))
+            .map(|h| (h.owner, h.span.start, h.span.end, 0))
             .collect();
-        list.sort_unstable_by_key(|&(k, e, s, end, _)| (k, e, s, end));
+        list.sort_unstable_by_key(|&(owner, start, end, _)| (owner, start, end));
         let mut reach = 0;
         for i in 0..list.len() {
-            let same = i > 0 && list[i - 1].0 == list[i].0 && list[i - 1].1 == list[i].1;
-            reach = if same {
-                reach.max(list[i].3)
+            let same_owner = i > 0 && list[i - 1].0 == list[i].0;
+            reach = if same_owner {
+                reach.max(list[i].2)
             } else {
-                list[i].3
+                list[i].2
             };
-            list[i].4 = reach;
+            list[i].3 = reach;
         }
         Exceptions { list }
     }
@@ -55,16 +68,20 @@ impl Exceptions {
         if self.list.is_empty() {
             return false;
         }
-        let covers = |entry: Entry| {
-            // The last exception of this entry starting at or before the hit.
+        let covers = |owner: Owner| {
+            // The last exception of this owner starting at or before the hit.
             let at = self
                 .list
-                .partition_point(|&(k, e, s, _, _)| (k, e, s) <= (hit.kind, entry, hit.span.start));
+                .partition_point(|&(o, start, _, _)| (o, start) <= (owner, hit.span.start));
             at > 0 && {
-                let (k, e, _, _, reach) = self.list[at - 1];
-                k == hit.kind && e == entry && reach >= hit.span.end
+                let (o, _, _, reach) = self.list[at - 1];
+                o == owner && reach >= hit.span.end
             }
         };
-        covers(Entry::One(EntryIndex(hit.entry))) || (hit.kind == Kind::Rule && covers(Entry::Any))
+        let for_every_entry_of_its_kind = match hit.entry {
+            EntryRef::Rule(_) => Some(Owner::EveryRule),
+            EntryRef::Strength(_) => None,
+        };
+        covers(Owner::Entry(hit.entry)) || for_every_entry_of_its_kind.is_some_and(covers)
     }
 }

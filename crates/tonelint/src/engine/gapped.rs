@@ -13,7 +13,7 @@ use crate::fold::{Folded, fold_char};
 /// before-side ends later, so walking back from the latest candidate finds that one without
 /// trying every before-side of the chunk.
 pub(super) fn join_gapped_exceptions(chunk: &str, hits: &mut ChunkHits) {
-    let group = |g: &GapSide| (g.kind, g.entry, g.gap);
+    let group = |g: &GapSide| (g.owner, g.gap);
     hits.before
         .sort_unstable_by_key(|b| (group(b), b.span.end, b.span.start));
     for after in &hits.after {
@@ -30,8 +30,7 @@ pub(super) fn join_gapped_exceptions(chunk: &str, hits: &mut ChunkHits) {
         }
         if let Some(before) = joined {
             hits.exceptions.push(ExceptionHit {
-                kind: after.kind,
-                entry: after.entry,
+                owner: after.owner,
                 span: before.span.start..after.span.end,
             });
         }

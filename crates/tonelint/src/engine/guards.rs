@@ -6,16 +6,17 @@ use std::ops::Range;
 
 use tonelint_grammar::{Effect, Grammar, Scan};
 
+use super::ids::RuleIndex;
 use crate::category::Category;
 use crate::error::{BuildError, LexiconError};
 
 /// What each guard of a linter's grammar covers, in the grammar's guard order.
 pub(crate) struct GuardTargets(Vec<Target>);
 
-/// The findings one guard covers: whole categories, or single rules (by linter index).
+/// The findings one guard covers: whole categories, or single rules.
 struct Target {
     categories: Vec<Category>,
-    rules: Vec<usize>,
+    rules: Vec<RuleIndex>,
     effect: Effect,
 }
 
@@ -23,7 +24,7 @@ impl GuardTargets {
     /// Reads what each guard of `grammar` names: categories, or rules by id.
     pub(super) fn new(
         grammar: &Grammar,
-        rules_by_id: &dyn Fn(&str) -> Option<usize>,
+        rules_by_id: &dyn Fn(&str) -> Option<RuleIndex>,
     ) -> Result<GuardTargets, BuildError> {
         let mut targets = Vec::new();
         for (id, _, effect, names) in grammar.guards() {
@@ -62,7 +63,7 @@ impl GuardTargets {
 /// so far, so that whether a region covers a finding is a binary search.
 pub(super) struct Cover {
     by_category: Vec<Vec<(usize, usize)>>,
-    by_rule: HashMap<usize, Vec<(usize, usize)>>,
+    by_rule: HashMap<RuleIndex, Vec<(usize, usize)>>,
 }
 
 impl Cover {
@@ -75,7 +76,7 @@ impl Cover {
 
     pub(super) fn new(scan: &Scan, targets: &GuardTargets, effect: Effect) -> Cover {
         let mut by_category: Vec<Vec<(usize, usize)>> = vec![Vec::new(); Category::ALL.len()];
-        let mut by_rule: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_rule: HashMap<RuleIndex, Vec<(usize, usize)>> = HashMap::new();
         for g in &scan.guarded {
             let Some(target) = targets.0.get(g.guard as usize) else {
                 continue;
@@ -107,7 +108,7 @@ impl Cover {
         }
     }
 
-    pub(super) fn covers(&self, category: Category, rule: usize, span: &Range<usize>) -> bool {
+    pub(super) fn covers(&self, category: Category, rule: RuleIndex, span: &Range<usize>) -> bool {
         let within = |list: &[(usize, usize)]| {
             let at = list.partition_point(|&(start, _)| start <= span.start);
             at > 0 && list[at - 1].1 >= span.end

@@ -3,10 +3,11 @@
 
 use tonelint_grammar::{Effect, Scan};
 
+use super::Match;
 use super::guards::{Cover, GuardTargets};
+use super::ids::RuleIndex;
 use super::model::ModelCandidate;
 use super::overlap::MAX_LOOKBACK;
-use super::phrases::RawMatch;
 use crate::category::Category;
 
 /// Joins the grammar's matches and the tone model's candidates to the phrase matcher's
@@ -19,10 +20,10 @@ use crate::category::Category;
 /// Returns the findings in input order.
 pub(crate) fn merge_layers(
     guards: &GuardTargets,
-    phrases: Vec<RawMatch>,
+    phrases: Vec<Match<RuleIndex>>,
     model: Vec<ModelCandidate>,
     scan: &Scan,
-    category: impl Fn(usize) -> Category,
+    category: impl Fn(RuleIndex) -> Category,
 ) -> Vec<Joined> {
     let mut all: Vec<Joined> = Vec::with_capacity(phrases.len() + scan.matches.len());
     for m in &scan.matches {
@@ -34,8 +35,8 @@ pub(crate) fn merge_layers(
             .any(|p| p.span.end > m.span.start);
         if !overlaps {
             all.push(Joined::new(
-                RawMatch {
-                    index: m.rule as usize,
+                Match {
+                    entry: RuleIndex::from_grammar(m.rule),
                     span: m.span.clone(),
                 },
                 m.softened,
@@ -49,7 +50,7 @@ pub(crate) fn merge_layers(
             (
                 j.found.span.start,
                 std::cmp::Reverse(j.found.span.end),
-                j.found.index,
+                j.found.entry,
             )
         });
     }
@@ -64,10 +65,10 @@ pub(crate) fn merge_layers(
     };
     let keep = |list: &mut Vec<Joined>| {
         if guarded {
-            list.retain(|j| !dropped.covers(category(j.found.index), j.found.index, &j.found.span));
+            list.retain(|j| !dropped.covers(category(j.found.entry), j.found.entry, &j.found.span));
             for j in list.iter_mut() {
                 j.softened |=
-                    softened.covers(category(j.found.index), j.found.index, &j.found.span);
+                    softened.covers(category(j.found.entry), j.found.entry, &j.found.span);
             }
         }
     };
@@ -96,7 +97,7 @@ pub(crate) fn merge_layers(
             (
                 j.found.span.start,
                 std::cmp::Reverse(j.found.span.end),
-                j.found.index,
+                j.found.entry,
             )
         });
     }
@@ -106,13 +107,13 @@ pub(crate) fn merge_layers(
 /// A finding on its way into a report: the match, whether a guard or cue softened it, and its
 /// own message if it has one.
 pub(crate) struct Joined {
-    pub(crate) found: RawMatch,
+    pub(crate) found: Match<RuleIndex>,
     pub(crate) softened: bool,
     pub(crate) note: Option<String>,
 }
 
 impl Joined {
-    fn new(found: RawMatch, softened: bool) -> Joined {
+    fn new(found: Match<RuleIndex>, softened: bool) -> Joined {
         Joined {
             found,
             softened,

@@ -19,6 +19,7 @@ mod credit;
 mod exceptions;
 mod gapped;
 mod guards;
+mod ids;
 mod merge;
 pub(crate) mod model;
 mod overlap;
@@ -33,9 +34,11 @@ mod suppress;
 mod tokens;
 mod triggers;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 pub(crate) use automaton::{BuiltinEntries, EntrySelection};
+pub(crate) use ids::{PerRule, PerStrength, Position, RuleIndex, StrengthIndex};
 pub(crate) use model::ModelLayer;
 pub(crate) use phrases::PhraseMatcher;
 pub(crate) use shapes::{ShapeLayer, UserGrammar};
@@ -46,14 +49,20 @@ use crate::rule::{Rule, Strength};
 use model::{ModelCandidate, ModelScratch};
 use phrases::{Found, PhraseScratch};
 
-/// The entries a linter checks with, in the order the engine names them by index: rules (built-in
-/// first, the tone model's last) with whether each is on and its effective severity, and the
-/// strengths kept.
+/// The entries a linter checks with: its rules with whether each is on and its effective
+/// severity, and the strengths it kept.
 pub(crate) struct Entries {
-    pub(crate) rules: Vec<Arc<Rule>>,
-    pub(crate) enabled: Vec<bool>,
-    pub(crate) severities: Vec<Severity>,
-    pub(crate) strengths: Vec<Arc<Strength>>,
+    pub(crate) rules: PerRule<Arc<Rule>>,
+    pub(crate) enabled: PerRule<bool>,
+    pub(crate) severities: PerRule<Severity>,
+    pub(crate) strengths: PerStrength<Arc<Strength>>,
+}
+
+/// A match of entry `entry` (a [`RuleIndex`] or a [`StrengthIndex`]), in input offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Match<I> {
+    pub(crate) entry: I,
+    pub(crate) span: Range<usize>,
 }
 
 /// The built layers of judgement.
@@ -85,7 +94,10 @@ impl Engine {
         let mut found = Found::default();
         let mut scan = tonelint_grammar::Scan::default();
         let mut model_candidates: Vec<ModelCandidate> = Vec::new();
-        let enabled = |rule: u32| entries.enabled.get(rule as usize).copied().unwrap_or(false);
+        let enabled = |rule: u32| {
+            let rule = RuleIndex::from_grammar(rule);
+            entries.enabled.get(rule).copied().unwrap_or(false)
+        };
         let mut base = 0;
         for chunk in chunks::chunks(text) {
             self.phrases.find(chunk, base, phrase_scratch, &mut found);
@@ -108,7 +120,7 @@ impl Engine {
             found.rules,
             model_candidates,
             &scan,
-            |i| entries.rules[i].category(),
+            |rule| entries.rules[rule].category(),
         );
         quotes::drop_quoted(text, &mut findings);
         suppress::drop_suppressed(text, &entries.rules, &mut findings);

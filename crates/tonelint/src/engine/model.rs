@@ -13,7 +13,8 @@ use std::ops::Range;
 use tonelint_grammar::features::{self, BUCKETS, Feature};
 use tonelint_grammar::token::{TokenKind, Tokens, is_function_word};
 
-use super::phrases::RawMatch;
+use super::Match;
+use super::ids::RuleIndex;
 use crate::category::{Category, Severity};
 use crate::context::Context;
 use crate::rule::{Matching, Rewrite, Rule};
@@ -281,20 +282,27 @@ pub(crate) fn finding_message(category: Category, harsh: f32, words: &[&str]) ->
 /// A sentence the model would report, before it is joined with the rules' findings.
 pub(crate) struct ModelCandidate {
     pub(crate) sentence: Range<usize>,
-    pub(crate) found: RawMatch,
+    pub(crate) found: Match<RuleIndex>,
     pub(crate) note: String,
+}
+
+/// One rule the model reports under, as a linter holds it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ModelRule {
+    pub(crate) category: Category,
+    pub(crate) rule: RuleIndex,
+    pub(crate) enabled: bool,
 }
 
 /// The model as a linter holds it: its threshold and the rules it reports under.
 pub(crate) struct ModelLayer {
     model: ToneModel,
     threshold: f32,
-    /// Each model rule's category, linter index and whether it is switched on.
-    rules: Vec<(Category, usize, bool)>,
+    rules: Vec<ModelRule>,
 }
 
 impl ModelLayer {
-    pub(crate) fn new(threshold: f32, rules: Vec<(Category, usize, bool)>) -> Option<ModelLayer> {
+    pub(crate) fn new(threshold: f32, rules: Vec<ModelRule>) -> Option<ModelLayer> {
         Some(ModelLayer {
             model: ToneModel::builtin()?,
             threshold,
@@ -326,7 +334,11 @@ impl ModelLayer {
             ) else {
                 continue;
             };
-            let Some(&(category, index, true)) = self.rules.iter().find(|r| r.0 == score.category)
+            let Some(&ModelRule {
+                category,
+                rule,
+                enabled: true,
+            }) = self.rules.iter().find(|r| r.category == score.category)
             else {
                 continue;
             };
@@ -347,7 +359,7 @@ impl ModelLayer {
             out.push(ModelCandidate {
                 sentence: score.sentence,
                 note: finding_message(category, score.harsh, &words),
-                found: RawMatch { index, span },
+                found: Match { entry: rule, span },
             });
         }
     }

@@ -1,7 +1,7 @@
 //! Overlap resolution: one chunk's hits in order, in input offsets, without the matches a longer
 //! or earlier one makes redundant.
 
-use super::phrases::RawMatch;
+use super::Match;
 use super::scan::Hit;
 
 /// How far back (in bytes) an earlier match can start and still overlap a later one. Matches
@@ -11,7 +11,7 @@ pub(super) const MAX_LOOKBACK: usize = 4096;
 
 /// Turns one chunk's hits into matches in input offsets, ordered by start, longest first, and for
 /// one span phrases before patterns and entries in order.
-pub(super) fn ordered(mut hits: Vec<Hit>, base: usize) -> Vec<RawMatch> {
+pub(super) fn ordered<I: Copy + Ord>(mut hits: Vec<Hit<I>>, base: usize) -> Vec<Match<I>> {
     hits.sort_by_key(|h| {
         (
             h.span.start,
@@ -20,10 +20,10 @@ pub(super) fn ordered(mut hits: Vec<Hit>, base: usize) -> Vec<RawMatch> {
             h.entry,
         )
     });
-    let mut out: Vec<RawMatch> = hits
+    let mut out: Vec<Match<I>> = hits
         .into_iter()
-        .map(|h| RawMatch {
-            index: h.entry as usize,
+        .map(|h| Match {
+            entry: h.entry,
             span: base + h.span.start..base + h.span.end,
         })
         .collect();
@@ -35,8 +35,11 @@ pub(super) fn ordered(mut hits: Vec<Hit>, base: usize) -> Vec<RawMatch> {
 /// same entry (two variants of one phrase), and a match lying inside a longer match of an entry
 /// `related` to it (for rules: the same category, so the more specific phrase wins). Unrelated
 /// matches both stay.
-pub(super) fn resolve_overlaps(found: &mut Vec<RawMatch>, related: impl Fn(usize, usize) -> bool) {
-    let mut kept: Vec<RawMatch> = Vec::with_capacity(found.len());
+pub(super) fn resolve_overlaps<I: Copy + Eq>(
+    found: &mut Vec<Match<I>>,
+    related: impl Fn(I, I) -> bool,
+) {
+    let mut kept: Vec<Match<I>> = Vec::with_capacity(found.len());
     for m in found.drain(..) {
         let redundant = kept
             .iter()
@@ -44,8 +47,8 @@ pub(super) fn resolve_overlaps(found: &mut Vec<RawMatch>, related: impl Fn(usize
             .take_while(|k| k.span.start + MAX_LOOKBACK > m.span.start)
             .any(|k| {
                 k.span.end > m.span.start
-                    && (k.index == m.index
-                        || (related(k.index, m.index) && k.span.end >= m.span.end))
+                    && (k.entry == m.entry
+                        || (related(k.entry, m.entry) && k.span.end >= m.span.end))
             });
         if !redundant {
             kept.push(m);

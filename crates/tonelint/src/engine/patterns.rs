@@ -20,8 +20,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind};
 
-use tonelint_lexicon::register::Kind;
-
+use super::ids::{EntryRef, IndexedVec, PatternIndex, SplitIndex};
 use super::scan::{ChunkHits, Hit};
 use super::triggers::TriggerWord;
 use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
@@ -126,7 +125,7 @@ pub(crate) struct Pattern {
     source: Cow<'static, str>,
     /// Where trigger words stand in the pattern; empty when the pattern has none, and then it
     /// runs on every chunk.
-    splits: Vec<Window>,
+    splits: IndexedVec<SplitIndex, Window>,
     compiled: OnceLock<Option<(meta::Regex, bool)>>,
 }
 
@@ -230,7 +229,7 @@ impl Pattern {
     pub(crate) fn lazy(source: Cow<'static, str>, splits: Vec<Window>) -> Pattern {
         Pattern {
             source,
-            splits,
+            splits: splits.into(),
             compiled: OnceLock::new(),
         }
     }
@@ -240,7 +239,7 @@ impl Pattern {
         let compiled = compile(&source, !splits.is_empty())?;
         Ok(Pattern {
             source,
-            splits,
+            splits: splits.into(),
             compiled: OnceLock::from(Some(compiled)),
         })
     }
@@ -256,7 +255,7 @@ impl Pattern {
     pub(crate) fn find(
         &self,
         chunk: &str,
-        words: &[(u32, Range<usize>)],
+        words: &[(SplitIndex, Range<usize>)],
         windows: &mut Vec<Range<usize>>,
         mut found: impl FnMut(Range<usize>),
     ) {
@@ -265,7 +264,7 @@ impl Pattern {
             for (split, word) in words {
                 if let Some(reach) = self
                     .splits
-                    .get(*split as usize)
+                    .get(*split)
                     .and_then(|w| w.reach(chunk.as_bytes(), word.clone(), windows.last()))
                 {
                     match windows.last_mut() {
@@ -319,15 +318,27 @@ impl Pattern {
     }
 }
 
-/// Each lexicon pattern the linter runs, with its entry: the entry's kind and its index among
-/// the linter's rules or strengths.
-pub(super) type EntryPatterns = Vec<(Kind, usize, Pattern)>;
+/// A lexicon pattern the phrase layer runs, and the entry it belongs to.
+pub(super) struct EntryPattern {
+    pub(super) entry: EntryRef,
+    pub(super) pattern: Pattern,
+}
+
+/// Every pattern the phrase layer runs.
+pub(super) type EntryPatterns = IndexedVec<PatternIndex, EntryPattern>;
+
+/// One split of one pattern: what a trigger word stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PatternSplit {
+    pub(super) pattern: PatternIndex,
+    pub(super) split: SplitIndex,
+}
 
 /// Working memory for running the patterns over one chunk.
 #[derive(Default)]
 pub(super) struct PatternScratch {
     /// One pattern's trigger words: the split each stands in, and its span.
-    words: Vec<(u32, Range<usize>)>,
+    words: Vec<(SplitIndex, Range<usize>)>,
     windows: Vec<Range<usize>>,
 }
 
@@ -340,10 +351,10 @@ pub(super) fn run_patterns(
     scratch: &mut PatternScratch,
     hits: &mut ChunkHits,
 ) {
-    words.sort_unstable_by_key(|(p, _, span)| (*p, span.start));
+    words.sort_unstable_by_key(|w| (w.at.pattern, w.span.start));
     let mut rest = &words[..];
-    for (p, (kind, index, pattern)) in patterns.iter().enumerate() {
-        let n = rest.iter().take_while(|(q, _, _)| *q as usize == p).count();
+    for (index, EntryPattern { entry, pattern }) in patterns.iter_indexed() {
+        let n = rest.iter().take_while(|w| w.at.pattern == index).count();
         let (mine, others) = rest.split_at(n);
         rest = others;
         if pattern.gated() && mine.is_empty() {
@@ -352,11 +363,10 @@ pub(super) fn run_patterns(
         scratch.words.clear();
         scratch
             .words
-            .extend(mine.iter().map(|(_, split, span)| (*split, span.clone())));
+            .extend(mine.iter().map(|w| (w.at.split, w.span.clone())));
         pattern.find(chunk, &scratch.words, &mut scratch.windows, |span| {
             hits.found.push(Hit {
-                kind: *kind,
-                entry: *index as u32,
+                entry: *entry,
                 span,
                 from_pattern: true,
             })
@@ -395,6 +405,7 @@ fn compile(source: &str, small: bool) -> Result<(meta::Regex, bool), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::ids::Position;
 
     fn run(pattern: &str, text: &str) -> Vec<String> {
         let splits: Vec<Window> = tonelint_lexicon::trigger::splits(pattern)
@@ -410,7 +421,7 @@ mod tests {
             })
             .collect();
         let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits);
-        let words: Vec<(u32, Range<usize>)> = tonelint_lexicon::trigger::splits(pattern)
+        let words: Vec<(SplitIndex, Range<usize>)> = tonelint_lexicon::trigger::splits(pattern)
             .unwrap()
             .iter()
             .enumerate()
@@ -421,7 +432,7 @@ mod tests {
                         let lower = text.to_ascii_lowercase();
                         lower
                             .match_indices(w.as_str())
-                            .map(|(at, m)| (i as u32, at..at + m.len()))
+                            .map(|(at, m)| (SplitIndex::at(i), at..at + m.len()))
                             .collect::<Vec<_>>()
                     })
                     .collect::<Vec<_>>()

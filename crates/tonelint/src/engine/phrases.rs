@@ -5,31 +5,23 @@
 //! words ([`patterns`](super::patterns)), drop the matches an exception covers
 //! ([`exceptions`](super::exceptions)), and resolve overlaps ([`overlap`](super::overlap)).
 
-use std::ops::Range;
-
 use crate::category::Category;
 
+use super::Match;
 use super::automaton::{Automaton, EntrySelection};
 use super::exceptions::uncovered;
 use super::gapped::join_gapped_exceptions;
+use super::ids::{PerRule, RuleIndex, StrengthIndex};
 use super::overlap::{ordered, resolve_overlaps};
 use super::patterns::{EntryPatterns, PatternScratch, run_patterns};
 use super::scan::{ChunkHits, Starts, scan_chunk};
 use super::tokens::{Tokenizer, count_words};
 use super::triggers::TriggerWord;
 
-/// A match before positions are worked out: the entry's index among the rules or among the
-/// strengths, and the byte span in the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct RawMatch {
-    pub(crate) index: usize,
-    pub(crate) span: Range<usize>,
-}
-
 pub(crate) struct PhraseMatcher {
     automata: Vec<Automaton>,
     patterns: EntryPatterns,
-    categories: Vec<Category>,
+    categories: PerRule<Category>,
     /// Whether any phrase or exception is looked for; if not, words are counted the simple way.
     has_phrases: bool,
     /// A power of two at least the longest automaton pattern in tokens.
@@ -69,8 +61,8 @@ impl PhraseScratch {
 /// Where one check's matches go.
 #[derive(Default)]
 pub(crate) struct Found {
-    pub(crate) rules: Vec<RawMatch>,
-    pub(crate) strengths: Vec<RawMatch>,
+    pub(crate) rules: Vec<Match<RuleIndex>>,
+    pub(crate) strengths: Vec<Match<StrengthIndex>>,
 }
 
 impl PhraseMatcher {
@@ -141,7 +133,7 @@ impl PhraseMatcher {
         let mut strengths = ordered(strengths, base);
         resolve_overlaps(&mut rules, |a, b| self.categories[a] == self.categories[b]);
         // A strength is credited once per place: variants of one strength never stack.
-        resolve_overlaps(&mut strengths, |_, _| false);
+        resolve_overlaps(&mut strengths, |_: StrengthIndex, _| false);
         out.rules.append(&mut rules);
         out.strengths.append(&mut strengths);
     }

@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use super::Entries;
+use super::Match;
 use super::credit::drop_strengths_beside_harsh_findings;
+use super::ids::StrengthIndex;
 use super::merge::Joined;
-use super::phrases::RawMatch;
 use crate::category::Severity;
 use crate::context::DraftKind;
 use crate::position::Cursor;
@@ -16,7 +17,7 @@ use crate::report::{Finding, Report, StrengthMatch, Summary};
 /// words counted and the tone model's score of the message, if it ran.
 pub(super) struct Outcome {
     pub(super) findings: Vec<Joined>,
-    pub(super) strengths: Vec<RawMatch>,
+    pub(super) strengths: Vec<Match<StrengthIndex>>,
     pub(super) words: usize,
     pub(super) model_score: Option<u16>,
 }
@@ -35,12 +36,12 @@ pub(super) fn report(text: &str, entries: &Entries, outcome: Outcome) -> Report 
         .map(|j| {
             let m = j.found;
             let start = cursor.advance_to(m.span.start);
-            let mut severity = entries.severities[m.index];
+            let mut severity = entries.severities[m.entry];
             if j.softened {
                 severity = severity.min(Severity::Info);
             }
             Finding {
-                rule: Arc::clone(&entries.rules[m.index]),
+                rule: Arc::clone(&entries.rules[m.entry]),
                 note: j.note,
                 severity,
                 end: cursor.peek(m.span.end),
@@ -58,7 +59,7 @@ pub(super) fn report(text: &str, entries: &Entries, outcome: Outcome) -> Report 
         .map(|m| {
             let start = cursor.advance_to(m.span.start);
             StrengthMatch {
-                strength: Arc::clone(&entries.strengths[m.index]),
+                strength: Arc::clone(&entries.strengths[m.entry]),
                 end: cursor.peek(m.span.end),
                 start,
                 text: text[m.span.clone()].to_string(),

@@ -4,35 +4,31 @@
 
 use std::ops::Range;
 
-use tonelint_lexicon::phrase_table::{self, Entry, Gap, Role, StateId};
-use tonelint_lexicon::register::Kind;
+use tonelint_lexicon::phrase_table::{self, Gap, Role, StateId};
 
 use super::automaton::Automaton;
+use super::ids::{EntryRef, Owner};
 use super::tokens::{Piece, Token, Tokenizer};
 use super::triggers::{TriggerWord, WholeLookup, note_trigger_words};
 
-/// A match found in one chunk, with what orders it among matches of the same span.
-pub(super) struct Hit {
-    pub(super) kind: Kind,
-    /// The linter entry's index among the rules or the strengths.
-    pub(super) entry: u32,
+/// A match found in one chunk, with what orders it among matches of the same span: of a linter
+/// entry, then (once exceptions have split them) of a rule or of a strength.
+pub(super) struct Hit<E = EntryRef> {
+    pub(super) entry: E,
     pub(super) span: Range<usize>,
     /// Regex matches come after phrase matches of the same span, as they always have.
     pub(super) from_pattern: bool,
 }
 
-/// Where an exception of one chunk silences matches of its entry.
+/// Where an exception of one chunk silences matches.
 pub(super) struct ExceptionHit {
-    pub(super) kind: Kind,
-    /// The linter entry, or every rule for an allowed phrase.
-    pub(super) entry: Entry,
+    pub(super) owner: Owner,
     pub(super) span: Range<usize>,
 }
 
 /// One side of a gapped exception.
 pub(super) struct GapSide {
-    pub(super) kind: Kind,
-    pub(super) entry: Entry,
+    pub(super) owner: Owner,
     /// The gapped exception's number in its entry.
     pub(super) gap: u32,
     pub(super) span: Range<usize>,
@@ -48,32 +44,25 @@ pub(super) struct ChunkHits {
 }
 
 impl ChunkHits {
-    /// Files a match of linter entry `entry` (none: the linter left it out) by its role.
-    fn add(&mut self, kind: Kind, entry: Option<Entry>, role: Role, span: Range<usize>) {
-        let Some(entry) = entry else {
+    /// Files a match of an automaton pattern that belongs to `owner` (none: the linter left its
+    /// entry out) by the pattern's role.
+    fn add(&mut self, owner: Option<Owner>, role: Role, span: Range<usize>) {
+        let Some(owner) = owner else {
             return;
         };
-        let side = |gap| GapSide {
-            kind,
-            entry,
-            gap,
-            span: span.clone(),
-        };
         match role {
-            // Only an allowed phrase is an entry of every rule, and it is an exception.
-            Role::Phrase => {
-                if let Entry::One(entry) = entry {
-                    self.found.push(Hit {
-                        kind,
-                        entry: entry.0,
-                        span,
-                        from_pattern: false,
-                    });
-                }
-            }
-            Role::Exception => self.exceptions.push(ExceptionHit { kind, entry, span }),
-            Role::GapBefore(gap) => self.before.push(side(gap)),
-            Role::GapAfter(gap) => self.after.push(side(gap)),
+            Role::Phrase => match owner {
+                Owner::Entry(entry) => self.found.push(Hit {
+                    entry,
+                    span,
+                    from_pattern: false,
+                }),
+                // Only an allowed phrase belongs to every rule, and it is an exception.
+                Owner::EveryRule => {}
+            },
+            Role::Exception => self.exceptions.push(ExceptionHit { owner, span }),
+            Role::GapBefore(gap) => self.before.push(GapSide { owner, gap, span }),
+            Role::GapAfter(gap) => self.after.push(GapSide { owner, gap, span }),
         }
     }
 }
@@ -177,8 +166,7 @@ fn step_pieces(
                 if (t.bounds.start && !starts_word) || (t.bounds.end && !last) {
                     continue;
                 }
-                let entry = automaton.entry(t.kind, t.entry);
-                hits.add(t.kind, entry, t.role, start..piece.end);
+                hits.add(automaton.owner(t.kind, t.entry), t.role, start..piece.end);
             }
         }
         starts.advance();

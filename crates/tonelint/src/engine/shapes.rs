@@ -9,6 +9,7 @@ use tonelint_grammar::Grammar;
 use tonelint_lexicon::grammar::GrammarSources;
 
 use super::guards::GuardTargets;
+use super::ids::RuleIndex;
 use crate::error::{BuildError, LexiconError};
 use crate::lexicon::GrammarParts;
 use crate::rule::Rule;
@@ -37,12 +38,12 @@ pub(crate) struct ShapeLayer {
 /// A user lexicon's part of the grammar: what it defines, and its rules with their linter indices.
 pub(crate) struct UserGrammar<'a> {
     pub(crate) parts: &'a GrammarParts,
-    pub(crate) rules: Vec<(u32, &'a Rule)>,
+    pub(crate) rules: Vec<(RuleIndex, &'a Rule)>,
 }
 
 impl ShapeLayer {
     pub(crate) fn build(
-        rules_by_id: &dyn Fn(&str) -> Option<usize>,
+        rules_by_id: &dyn Fn(&str) -> Option<RuleIndex>,
         with_builtin: bool,
         users: &[UserGrammar<'_>],
     ) -> Result<ShapeLayer, BuildError> {
@@ -68,6 +69,7 @@ impl ShapeLayer {
                 for &(index, rule) in &user.rules {
                     let m = &rule.matching;
                     let place = (origin.as_str(), rule.line(), rule.id());
+                    let index = index.to_grammar();
                     sources.rule(place, index, &m.shapes, &m.unless, &m.soften);
                 }
             }

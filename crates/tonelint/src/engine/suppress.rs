@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use std::sync::Arc;
 
+use super::ids::PerRule;
 use super::merge::Joined;
 use crate::category::Category;
 use crate::rule::Rule;
@@ -19,13 +20,13 @@ use crate::rule::Rule;
 const MARKER: &str = "tonelint";
 
 /// Drops the findings of `text` its own comments switch off.
-pub(super) fn drop_suppressed(text: &str, rules: &[Arc<Rule>], joined: &mut Vec<Joined>) {
+pub(super) fn drop_suppressed(text: &str, rules: &PerRule<Arc<Rule>>, joined: &mut Vec<Joined>) {
     let suppressions = Suppressions::scan(text);
     if suppressions.is_empty() {
         return;
     }
     joined.retain(|j| {
-        let rule = &rules[j.found.index];
+        let rule = &rules[j.found.entry];
         !suppressions.covers(j.found.span.start, rule.id(), rule.category())
     });
 }

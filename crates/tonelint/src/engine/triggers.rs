@@ -9,14 +9,17 @@ use std::ops::Range;
 use tonelint_lexicon::phrase_table::{self, WordId};
 
 use super::automaton::Automaton;
+use super::patterns::PatternSplit;
 use super::tokens::Token;
 
 /// The most places a word is cut at when its parts are looked up for patterns.
 const MAX_CUTS: usize = 10;
 
-/// A trigger word seen in a chunk: the pattern it triggers (its index in the matcher's
-/// patterns), which of the pattern's splits it stands in, and its span.
-pub(super) type TriggerWord = (u32, u32, Range<usize>);
+/// A trigger word seen in a chunk: the pattern and split it stands for, and its span.
+pub(super) struct TriggerWord {
+    pub(super) at: PatternSplit,
+    pub(super) span: Range<usize>,
+}
 
 /// A token's word id in one automaton (none: not in its vocabulary), when the phrase scan looked
 /// the token up whole; `None` when it looked up only the pieces between its apostrophes.
@@ -31,7 +34,7 @@ pub(super) fn note_trigger_words(
     words: &mut Vec<TriggerWord>,
 ) {
     for (automaton, whole_id) in automata.iter().zip(whole_id) {
-        if automaton.triggers.is_empty() {
+        if !automaton.has_triggers() {
             continue;
         }
         let tables = &automaton.tables;
@@ -82,9 +85,12 @@ fn fire(
     let Some(word) = word else {
         return;
     };
-    for t in automaton.tables.triggers(word) {
-        if let Some(&Some((p, split))) = automaton.triggers.get(t.index()) {
-            words.push((p, split, span.clone()));
+    for trigger in automaton.tables.triggers(word) {
+        if let Some(at) = automaton.trigger(trigger) {
+            words.push(TriggerWord {
+                at,
+                span: span.clone(),
+            });
         }
     }
 }
