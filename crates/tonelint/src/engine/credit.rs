@@ -5,9 +5,8 @@
 //! feedback, and "Thanks for nothing, this is unacceptable" is not gratitude. So a strength is
 //! not credited in a sentence that also carries a finding at warning or above.
 
-use std::ops::Range;
-
 use super::sentences::sentence_around;
+use super::span::TextSpan;
 use crate::category::Severity;
 use crate::report::{Finding, StrengthMatch};
 
@@ -18,19 +17,17 @@ pub(crate) fn drop_strengths_beside_harsh_findings(
     findings: &[Finding],
     strengths: &mut Vec<StrengthMatch>,
 ) {
-    let harsh: Vec<Range<usize>> = findings
+    let harsh: Vec<TextSpan> = findings
         .iter()
         .filter(|f| f.severity() >= Severity::Warning)
-        .map(|f| sentence_around(text, f.span()))
+        .map(|f| sentence_around(text, TextSpan::new(f.span())))
         .collect();
     if harsh.is_empty() {
         return;
     }
     strengths.retain(|s| {
-        let sentence = sentence_around(text, s.span.clone());
-        !harsh
-            .iter()
-            .any(|h| h.start < sentence.end && sentence.start < h.end)
+        let sentence = sentence_around(text, TextSpan::new(s.span()));
+        !harsh.iter().any(|h| h.overlaps(sentence))
     });
 }
 

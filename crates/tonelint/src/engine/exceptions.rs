@@ -3,6 +3,7 @@
 
 use super::ids::{EntryRef, Owner, RuleIndex, StrengthIndex};
 use super::scan::{ExceptionHit, Hit};
+use super::span::ChunkOffset;
 
 /// Splits `found` into rule hits and strength hits, leaving out those an exception covers.
 pub(super) fn uncovered(
@@ -40,17 +41,17 @@ pub(super) fn uncovered(
 /// Exceptions of one chunk, sorted so that whether one covers a match is a binary search.
 struct Exceptions {
     /// (owner, start, end, the largest end so far of this owner's exceptions).
-    list: Vec<(Owner, usize, usize, usize)>,
+    list: Vec<(Owner, ChunkOffset, ChunkOffset, ChunkOffset)>,
 }
 
 impl Exceptions {
     fn new(hits: Vec<ExceptionHit>) -> Exceptions {
-        let mut list: Vec<(Owner, usize, usize, usize)> = hits
+        let mut list: Vec<(Owner, ChunkOffset, ChunkOffset, ChunkOffset)> = hits
             .into_iter()
-            .map(|h| (h.owner, h.span.start, h.span.end, 0))
+            .map(|h| (h.owner, h.span.start, h.span.end, h.span.end))
             .collect();
         list.sort_unstable_by_key(|&(owner, start, end, _)| (owner, start, end));
-        let mut reach = 0;
+        let mut reach = ChunkOffset::new(0);
         for i in 0..list.len() {
             let same_owner = i > 0 && list[i - 1].0 == list[i].0;
             reach = if same_owner {

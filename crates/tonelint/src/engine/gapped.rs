@@ -5,6 +5,7 @@
 use tonelint_lexicon::spec::MAX_GAP_WORDS;
 
 use super::scan::{ChunkHits, ExceptionHit, GapSide};
+use super::span::{Chunk, ChunkSpan};
 use crate::fold::{Folded, fold_char};
 
 /// Adds to `hits.exceptions` every gapped exception whose sides `hits` holds in order, close
@@ -12,7 +13,7 @@ use crate::fold::{Folded, fold_char};
 /// byte automaton had it. Whether the text between is short enough only gets truer as the
 /// before-side ends later, so walking back from the latest candidate finds that one without
 /// trying every before-side of the chunk.
-pub(super) fn join_gapped_exceptions(chunk: &str, hits: &mut ChunkHits) {
+pub(super) fn join_gapped_exceptions(chunk: &Chunk<'_>, hits: &mut ChunkHits) {
     let group = |g: &GapSide| (g.owner, g.gap);
     hits.before
         .sort_unstable_by_key(|b| (group(b), b.span.end, b.span.start));
@@ -23,7 +24,11 @@ pub(super) fn join_gapped_exceptions(chunk: &str, hits: &mut ChunkHits) {
             .partition_point(|b| (group(b), b.span.end) <= (key, after.span.start));
         let mut joined = None;
         for b in hits.before[..hi].iter().rev() {
-            if group(b) != key || !within_gap(&chunk[b.span.end..after.span.start]) {
+            let between = ChunkSpan {
+                start: b.span.end,
+                end: after.span.start,
+            };
+            if group(b) != key || !within_gap(chunk.slice(between)) {
                 break;
             }
             joined = Some(b);
@@ -31,7 +36,7 @@ pub(super) fn join_gapped_exceptions(chunk: &str, hits: &mut ChunkHits) {
         if let Some(before) = joined {
             hits.exceptions.push(ExceptionHit {
                 owner: after.owner,
-                span: before.span.start..after.span.end,
+                span: before.span.to(after.span),
             });
         }
     }

@@ -2,11 +2,11 @@
 //! (reported speech, a care instruction), and which findings inside them are dropped or softened.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use tonelint_grammar::{Effect, Grammar, Scan};
 
 use super::ids::RuleIndex;
+use super::span::{TextOffset, TextSpan};
 use crate::category::Category;
 use crate::error::{BuildError, LexiconError};
 
@@ -62,8 +62,8 @@ impl GuardTargets {
 /// The guarded regions per category and per single rule, sorted, with the furthest end reached
 /// so far, so that whether a region covers a finding is a binary search.
 pub(super) struct Cover {
-    by_category: Vec<Vec<(usize, usize)>>,
-    by_rule: HashMap<RuleIndex, Vec<(usize, usize)>>,
+    by_category: Vec<Vec<(TextOffset, TextOffset)>>,
+    by_rule: HashMap<RuleIndex, Vec<(TextOffset, TextOffset)>>,
 }
 
 impl Cover {
@@ -75,9 +75,12 @@ impl Cover {
     }
 
     pub(super) fn new(scan: &Scan, targets: &GuardTargets, effect: Effect) -> Cover {
-        let mut by_category: Vec<Vec<(usize, usize)>> = vec![Vec::new(); Category::ALL.len()];
-        let mut by_rule: HashMap<RuleIndex, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_category: Vec<Vec<(TextOffset, TextOffset)>> =
+            vec![Vec::new(); Category::ALL.len()];
+        let mut by_rule: HashMap<RuleIndex, Vec<(TextOffset, TextOffset)>> = HashMap::new();
         for g in &scan.guarded {
+            // The grammar adds each chunk's start to what it reports: its regions are in the text.
+            let region = TextSpan::new(g.region.clone());
             let Some(target) = targets.0.get(g.guard as usize) else {
                 continue;
             };
@@ -85,18 +88,18 @@ impl Cover {
                 continue;
             }
             for c in &target.categories {
-                by_category[c.index()].push((g.region.start, g.region.end));
+                by_category[c.index()].push((region.start, region.end));
             }
             for &rule in &target.rules {
                 by_rule
                     .entry(rule)
                     .or_default()
-                    .push((g.region.start, g.region.end));
+                    .push((region.start, region.end));
             }
         }
         for list in by_category.iter_mut().chain(by_rule.values_mut()) {
             list.sort_unstable();
-            let mut reach = 0;
+            let mut reach = TextOffset::new(0);
             for entry in list.iter_mut() {
                 reach = reach.max(entry.1);
                 entry.1 = reach;
@@ -108,8 +111,8 @@ impl Cover {
         }
     }
 
-    pub(super) fn covers(&self, category: Category, rule: RuleIndex, span: &Range<usize>) -> bool {
-        let within = |list: &[(usize, usize)]| {
+    pub(super) fn covers(&self, category: Category, rule: RuleIndex, span: TextSpan) -> bool {
+        let within = |list: &[(TextOffset, TextOffset)]| {
             let at = list.partition_point(|&(start, _)| start <= span.start);
             at > 0 && list[at - 1].1 >= span.end
         };

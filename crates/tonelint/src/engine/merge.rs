@@ -8,6 +8,7 @@ use super::guards::{Cover, GuardTargets};
 use super::ids::RuleIndex;
 use super::model::ModelCandidate;
 use super::overlap::MAX_LOOKBACK;
+use super::span::TextSpan;
 use crate::category::Category;
 
 /// Joins the grammar's matches and the tone model's candidates to the phrase matcher's
@@ -27,17 +28,19 @@ pub(crate) fn merge_layers(
 ) -> Vec<Joined> {
     let mut all: Vec<Joined> = Vec::with_capacity(phrases.len() + scan.matches.len());
     for m in &scan.matches {
-        let at = phrases.partition_point(|p| p.span.start < m.span.end);
+        // The grammar adds each chunk's start to what it reports: its spans are in the text.
+        let span = TextSpan::new(m.span.clone());
+        let at = phrases.partition_point(|p| p.span.start < span.end);
         let overlaps = phrases[..at]
             .iter()
             .rev()
-            .take_while(|p| p.span.start + MAX_LOOKBACK > m.span.start)
-            .any(|p| p.span.end > m.span.start);
+            .take_while(|p| p.span.start + MAX_LOOKBACK > span.start)
+            .any(|p| p.span.end > span.start);
         if !overlaps {
             all.push(Joined::new(
                 Match {
                     entry: RuleIndex::from_grammar(m.rule),
-                    span: m.span.clone(),
+                    span,
                 },
                 m.softened,
             ));
@@ -65,10 +68,9 @@ pub(crate) fn merge_layers(
     };
     let keep = |list: &mut Vec<Joined>| {
         if guarded {
-            list.retain(|j| !dropped.covers(category(j.found.entry), j.found.entry, &j.found.span));
+            list.retain(|j| !dropped.covers(category(j.found.entry), j.found.entry, j.found.span));
             for j in list.iter_mut() {
-                j.softened |=
-                    softened.covers(category(j.found.entry), j.found.entry, &j.found.span);
+                j.softened |= softened.covers(category(j.found.entry), j.found.entry, j.found.span);
             }
         }
     };

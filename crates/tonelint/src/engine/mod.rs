@@ -30,11 +30,11 @@ mod report;
 mod scan;
 mod sentences;
 mod shapes;
+mod span;
 mod suppress;
 mod tokens;
 mod triggers;
 
-use std::ops::Range;
 use std::sync::Arc;
 
 pub(crate) use automaton::{BuiltinEntries, EntrySelection};
@@ -48,6 +48,7 @@ use crate::report::Report;
 use crate::rule::{Rule, Strength};
 use model::{ModelCandidate, ModelScratch};
 use phrases::{Found, PhraseScratch};
+use span::{Chunk, TextOffset, TextSpan};
 
 /// The entries a linter checks with: its rules with whether each is on and its effective
 /// severity, and the strengths it kept.
@@ -58,11 +59,11 @@ pub(crate) struct Entries {
     pub(crate) strengths: PerStrength<Arc<Strength>>,
 }
 
-/// A match of entry `entry` (a [`RuleIndex`] or a [`StrengthIndex`]), in input offsets.
+/// A match of entry `entry` (a [`RuleIndex`] or a [`StrengthIndex`]) in the checked text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Match<I> {
     pub(crate) entry: I,
-    pub(crate) span: Range<usize>,
+    pub(crate) span: TextSpan,
 }
 
 /// The built layers of judgement.
@@ -98,22 +99,25 @@ impl Engine {
             let rule = RuleIndex::from_grammar(rule);
             entries.enabled.get(rule).copied().unwrap_or(false)
         };
-        let mut base = 0;
-        for chunk in chunks::chunks(text) {
-            self.phrases.find(chunk, base, phrase_scratch, &mut found);
+        let mut start = TextOffset::new(0);
+        for piece in chunks::chunks(text) {
+            let chunk = Chunk { text: piece, start };
+            self.phrases.find(&chunk, phrase_scratch, &mut found);
+            // The grammar adds the chunk's start to every span it reports.
+            let base = chunk.start.bytes();
             self.shapes
                 .grammar
-                .scan(chunk, base, &enabled, grammar_scratch, &mut scan);
+                .scan(piece, base, &enabled, grammar_scratch, &mut scan);
             if let Some(model) = &self.model {
                 model.score_chunk(
                     grammar_scratch,
-                    base,
+                    &chunk,
                     text,
                     model_scratch,
                     &mut model_candidates,
                 );
             }
-            base += chunk.len();
+            start = start + chunk.len();
         }
         let mut findings = merge::merge_layers(
             &self.shapes.guards,

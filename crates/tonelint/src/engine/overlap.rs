@@ -3,6 +3,7 @@
 
 use super::Match;
 use super::scan::Hit;
+use super::span::Chunk;
 
 /// How far back (in bytes) an earlier match can start and still overlap a later one. Matches
 /// longer than this are rare enough (a shouted paragraph) that missing a de-duplication is
@@ -11,7 +12,7 @@ pub(super) const MAX_LOOKBACK: usize = 4096;
 
 /// Turns one chunk's hits into matches in input offsets, ordered by start, longest first, and for
 /// one span phrases before patterns and entries in order.
-pub(super) fn ordered<I: Copy + Ord>(mut hits: Vec<Hit<I>>, base: usize) -> Vec<Match<I>> {
+pub(super) fn ordered<I: Copy + Ord>(mut hits: Vec<Hit<I>>, chunk: &Chunk<'_>) -> Vec<Match<I>> {
     hits.sort_by_key(|h| {
         (
             h.span.start,
@@ -24,7 +25,7 @@ pub(super) fn ordered<I: Copy + Ord>(mut hits: Vec<Hit<I>>, base: usize) -> Vec<
         .into_iter()
         .map(|h| Match {
             entry: h.entry,
-            span: base + h.span.start..base + h.span.end,
+            span: chunk.text_span(h.span),
         })
         .collect();
     out.dedup();

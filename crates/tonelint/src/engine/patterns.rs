@@ -22,6 +22,7 @@ use regex_automata::{Anchored, Input, MatchKind};
 
 use super::ids::{EntryRef, IndexedVec, PatternIndex, SplitIndex};
 use super::scan::{ChunkHits, Hit};
+use super::span::{Chunk, ChunkSpan};
 use super::triggers::TriggerWord;
 use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
 
@@ -255,9 +256,9 @@ impl Pattern {
     pub(crate) fn find(
         &self,
         chunk: &str,
-        words: &[(SplitIndex, Range<usize>)],
+        words: &[(SplitIndex, ChunkSpan)],
         windows: &mut Vec<Range<usize>>,
-        mut found: impl FnMut(Range<usize>),
+        mut found: impl FnMut(ChunkSpan),
     ) {
         windows.clear();
         if self.gated() {
@@ -265,7 +266,7 @@ impl Pattern {
                 if let Some(reach) = self
                     .splits
                     .get(*split)
-                    .and_then(|w| w.reach(chunk.as_bytes(), word.clone(), windows.last()))
+                    .and_then(|w| w.reach(chunk.as_bytes(), word.range(), windows.last()))
                 {
                     match windows.last_mut() {
                         Some(last) if reach.start <= last.end => {
@@ -306,12 +307,12 @@ impl Pattern {
             if *has_span {
                 for caps in regex.captures_iter(input) {
                     if let Some(m) = caps.get_group_by_name(SPAN_GROUP).filter(|m| !m.is_empty()) {
-                        found(m.start..m.end);
+                        found(ChunkSpan::new(m.start..m.end));
                     }
                 }
             } else {
                 for m in regex.find_iter(input) {
-                    found(m.start()..m.end());
+                    found(ChunkSpan::new(m.range()));
                 }
             }
         }
@@ -338,7 +339,8 @@ pub(super) struct PatternSplit {
 #[derive(Default)]
 pub(super) struct PatternScratch {
     /// One pattern's trigger words: the split each stands in, and its span.
-    words: Vec<(SplitIndex, Range<usize>)>,
+    words: Vec<(SplitIndex, ChunkSpan)>,
+    /// Byte ranges of the chunk, as the regex crate takes them.
     windows: Vec<Range<usize>>,
 }
 
@@ -346,7 +348,7 @@ pub(super) struct PatternScratch {
 /// trigger words only around those in `words` (sorted here), any other everywhere.
 pub(super) fn run_patterns(
     patterns: &EntryPatterns,
-    chunk: &str,
+    chunk: &Chunk<'_>,
     words: &mut [TriggerWord],
     scratch: &mut PatternScratch,
     hits: &mut ChunkHits,
@@ -363,8 +365,8 @@ pub(super) fn run_patterns(
         scratch.words.clear();
         scratch
             .words
-            .extend(mine.iter().map(|w| (w.at.split, w.span.clone())));
-        pattern.find(chunk, &scratch.words, &mut scratch.windows, |span| {
+            .extend(mine.iter().map(|w| (w.at.split, w.span)));
+        pattern.find(chunk.text, &scratch.words, &mut scratch.windows, |span| {
             hits.found.push(Hit {
                 entry: *entry,
                 span,
@@ -421,7 +423,7 @@ mod tests {
             })
             .collect();
         let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits);
-        let words: Vec<(SplitIndex, Range<usize>)> = tonelint_lexicon::trigger::splits(pattern)
+        let words: Vec<(SplitIndex, ChunkSpan)> = tonelint_lexicon::trigger::splits(pattern)
             .unwrap()
             .iter()
             .enumerate()
@@ -432,7 +434,7 @@ mod tests {
                         let lower = text.to_ascii_lowercase();
                         lower
                             .match_indices(w.as_str())
-                            .map(|(at, m)| (SplitIndex::at(i), at..at + m.len()))
+                            .map(|(at, m)| (SplitIndex::at(i), ChunkSpan::new(at..at + m.len())))
                             .collect::<Vec<_>>()
                     })
                     .collect::<Vec<_>>()
@@ -442,7 +444,7 @@ mod tests {
         words.sort_by_key(|(_, w)| w.start);
         let mut out = Vec::new();
         p.find(text, &words, &mut Vec::new(), |s| {
-            out.push(text[s].to_string())
+            out.push(text[s.range()].to_string())
         });
         out
     }

@@ -15,6 +15,7 @@ use super::ids::{PerRule, RuleIndex, StrengthIndex};
 use super::overlap::{ordered, resolve_overlaps};
 use super::patterns::{EntryPatterns, PatternScratch, run_patterns};
 use super::scan::{ChunkHits, Starts, scan_chunk};
+use super::span::{Chunk, ChunkOffset};
 use super::tokens::{Tokenizer, count_words};
 use super::triggers::TriggerWord;
 
@@ -33,7 +34,7 @@ pub(crate) struct PhraseMatcher {
 pub(crate) struct PhraseScratch {
     tokenizer: Tokenizer,
     /// Where recent token pieces start (see [`Starts`]).
-    starts: Vec<(usize, bool)>,
+    starts: Vec<(ChunkOffset, bool)>,
     /// Trigger words seen in the chunk.
     words: Vec<TriggerWord>,
     patterns: PatternScratch,
@@ -94,26 +95,19 @@ impl PhraseMatcher {
         })
     }
 
-    /// Adds to `out` the matches in `chunk`, which starts at `base` in the whole input. Matches
-    /// come out sorted by start, with exceptions applied and overlaps resolved (see
-    /// [`resolve_overlaps`]).
-    pub(crate) fn find(
-        &self,
-        chunk: &str,
-        base: usize,
-        scratch: &mut PhraseScratch,
-        out: &mut Found,
-    ) {
+    /// Adds to `out` the matches in `chunk`. Matches come out sorted by start, with exceptions
+    /// applied and overlaps resolved (see [`resolve_overlaps`]).
+    pub(crate) fn find(&self, chunk: &Chunk<'_>, scratch: &mut PhraseScratch, out: &mut Found) {
         let mut hits = ChunkHits::default();
         scratch.words.clear();
         if !self.has_phrases {
-            scratch.plain_words += count_words(chunk);
+            scratch.plain_words += count_words(chunk.text);
         }
         if !self.automata.is_empty() {
             let starts = Starts::new(&mut scratch.starts, self.ring);
             scan_chunk(
                 &self.automata,
-                chunk,
+                chunk.text,
                 &mut scratch.tokenizer,
                 starts,
                 &mut scratch.words,
@@ -129,8 +123,8 @@ impl PhraseMatcher {
             &mut hits,
         );
         let (rules, strengths) = uncovered(hits.found, hits.exceptions);
-        let mut rules = ordered(rules, base);
-        let mut strengths = ordered(strengths, base);
+        let mut rules = ordered(rules, chunk);
+        let mut strengths = ordered(strengths, chunk);
         resolve_overlaps(&mut rules, |a, b| self.categories[a] == self.categories[b]);
         // A strength is credited once per place: variants of one strength never stack.
         resolve_overlaps(&mut strengths, |_: StrengthIndex, _| false);

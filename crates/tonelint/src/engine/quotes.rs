@@ -1,9 +1,8 @@
 //! Quoted speech: words inside quotation marks are someone else's, reported, not the writer's
 //! own tone. "She said the adjuster called it "unacceptable"" is not the writer being aggressive.
 
-use std::ops::Range;
-
 use super::merge::Joined;
+use super::span::TextSpan;
 
 /// Quotations longer than this are taken for an unbalanced quote mark, not a quotation, so a stray
 /// `"` cannot silence the rest of a message.
@@ -23,9 +22,9 @@ pub(super) fn drop_quoted(text: &str, joined: &mut Vec<Joined>) {
     });
 }
 
-/// The byte ranges inside double quotation marks (straight `"..."` or curly `“...”`), each
+/// The spans inside double quotation marks (straight `"..."` or curly `“...”`), each
 /// within one paragraph.
-fn quoted_regions(text: &str) -> Vec<Range<usize>> {
+fn quoted_regions(text: &str) -> Vec<TextSpan> {
     let mut regions = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let bytes = text.as_bytes();
@@ -34,7 +33,7 @@ fn quoted_regions(text: &str) -> Vec<Range<usize>> {
             ('"', None) | ('\u{201C}', None) => open = Some((at + c.len_utf8(), c)),
             ('"', Some((start, '"'))) | ('\u{201D}', Some((start, '\u{201C}'))) => {
                 if at - start <= MAX_QUOTE_BYTES {
-                    regions.push(start..at);
+                    regions.push(TextSpan::new(start..at));
                 }
                 open = None;
             }
@@ -57,7 +56,10 @@ mod tests {
     #[test]
     fn straight_and_curly_quotes_pair_up() {
         let text = "He said \"no way\" and “not today”.";
-        let regions: Vec<&str> = quoted_regions(text).into_iter().map(|r| &text[r]).collect();
+        let regions: Vec<&str> = quoted_regions(text)
+            .into_iter()
+            .map(|r| &text[r.range()])
+            .collect();
         assert_eq!(regions, ["no way", "not today"]);
     }
 

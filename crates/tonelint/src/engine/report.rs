@@ -35,7 +35,7 @@ pub(super) fn report(text: &str, entries: &Entries, outcome: Outcome) -> Report 
         .into_iter()
         .map(|j| {
             let m = j.found;
-            let start = cursor.advance_to(m.span.start);
+            let start = cursor.advance_to(m.span.start.bytes());
             let mut severity = entries.severities[m.entry];
             if j.softened {
                 severity = severity.min(Severity::Info);
@@ -44,10 +44,10 @@ pub(super) fn report(text: &str, entries: &Entries, outcome: Outcome) -> Report 
                 rule: Arc::clone(&entries.rules[m.entry]),
                 note: j.note,
                 severity,
-                end: cursor.peek(m.span.end),
+                end: cursor.peek(m.span.end.bytes()),
                 start,
-                text: text[m.span.clone()].to_string(),
-                span: m.span,
+                text: text[m.span.range()].to_string(),
+                span: m.span.range(),
                 context: context.clone(),
             }
         })
@@ -57,13 +57,13 @@ pub(super) fn report(text: &str, entries: &Entries, outcome: Outcome) -> Report 
         .strengths
         .into_iter()
         .map(|m| {
-            let start = cursor.advance_to(m.span.start);
+            let start = cursor.advance_to(m.span.start.bytes());
             StrengthMatch {
                 strength: Arc::clone(&entries.strengths[m.entry]),
-                end: cursor.peek(m.span.end),
+                end: cursor.peek(m.span.end.bytes()),
                 start,
-                text: text[m.span.clone()].to_string(),
-                span: m.span,
+                text: text[m.span.range()].to_string(),
+                span: m.span.range(),
             }
         })
         .collect();

@@ -2,12 +2,11 @@
 //! automaton match by what it is for (a phrase, an exception, one side of a gapped exception),
 //! and noting the trigger words of the lexicon patterns on the way.
 
-use std::ops::Range;
-
 use tonelint_lexicon::phrase_table::{self, Gap, Role, StateId};
 
 use super::automaton::Automaton;
 use super::ids::{EntryRef, Owner};
+use super::span::{ChunkOffset, ChunkSpan};
 use super::tokens::{Piece, Token, Tokenizer};
 use super::triggers::{TriggerWord, WholeLookup, note_trigger_words};
 
@@ -15,7 +14,7 @@ use super::triggers::{TriggerWord, WholeLookup, note_trigger_words};
 /// entry, then (once exceptions have split them) of a rule or of a strength.
 pub(super) struct Hit<E = EntryRef> {
     pub(super) entry: E,
-    pub(super) span: Range<usize>,
+    pub(super) span: ChunkSpan,
     /// Regex matches come after phrase matches of the same span, as they always have.
     pub(super) from_pattern: bool,
 }
@@ -23,7 +22,7 @@ pub(super) struct Hit<E = EntryRef> {
 /// Where an exception of one chunk silences matches.
 pub(super) struct ExceptionHit {
     pub(super) owner: Owner,
-    pub(super) span: Range<usize>,
+    pub(super) span: ChunkSpan,
 }
 
 /// One side of a gapped exception.
@@ -31,7 +30,7 @@ pub(super) struct GapSide {
     pub(super) owner: Owner,
     /// The gapped exception's number in its entry.
     pub(super) gap: u32,
-    pub(super) span: Range<usize>,
+    pub(super) span: ChunkSpan,
 }
 
 /// The matches of one chunk, before exceptions and overlaps are applied.
@@ -46,7 +45,7 @@ pub(super) struct ChunkHits {
 impl ChunkHits {
     /// Files a match of an automaton pattern that belongs to `owner` (none: the linter left its
     /// entry out) by the pattern's role.
-    fn add(&mut self, owner: Option<Owner>, role: Role, span: Range<usize>) {
+    fn add(&mut self, owner: Option<Owner>, role: Role, span: ChunkSpan) {
         let Some(owner) = owner else {
             return;
         };
@@ -72,7 +71,7 @@ impl ChunkHits {
 pub(super) struct Starts<'a> {
     /// The start of each recent token piece, and whether it starts a word (see
     /// [`Bounds`](phrase_table::Bounds)).
-    ring: &'a mut Vec<(usize, bool)>,
+    ring: &'a mut Vec<(ChunkOffset, bool)>,
     mask: usize,
     /// Pieces stepped so far.
     count: usize,
@@ -80,9 +79,9 @@ pub(super) struct Starts<'a> {
 
 impl<'a> Starts<'a> {
     /// A ring of `len` (a power of two) places.
-    pub(super) fn new(ring: &'a mut Vec<(usize, bool)>, len: usize) -> Starts<'a> {
+    pub(super) fn new(ring: &'a mut Vec<(ChunkOffset, bool)>, len: usize) -> Starts<'a> {
         ring.clear();
-        ring.resize(len, (0, false));
+        ring.resize(len, (ChunkOffset::new(0), false));
         Starts {
             ring,
             mask: len - 1,
@@ -90,12 +89,12 @@ impl<'a> Starts<'a> {
         }
     }
 
-    fn push(&mut self, start: usize, starts_word: bool) {
+    fn push(&mut self, start: ChunkOffset, starts_word: bool) {
         self.ring[self.count & self.mask] = (start, starts_word);
     }
 
     /// Where the match of `len` pieces ending with the piece just pushed starts.
-    fn match_start(&self, len: u32) -> (usize, bool) {
+    fn match_start(&self, len: u32) -> (ChunkOffset, bool) {
         self.ring[(self.count + 1 - len as usize) & self.mask]
     }
 
@@ -118,8 +117,7 @@ pub(super) fn scan_chunk(
     tokenizer.run(chunk, |token: &Token| {
         let whole = [Piece {
             text: 0..token.text.len(),
-            start: token.start,
-            end: token.end,
+            span: token.span,
         }];
         let pieces = if token.pieces.is_empty() {
             &whole[..]
@@ -146,7 +144,7 @@ fn step_pieces(
     for (n, piece) in pieces.iter().enumerate() {
         let first = n == 0;
         let last = n + 1 == pieces.len();
-        starts.push(piece.start, first);
+        starts.push(piece.span.start, first);
         let text = &token.text[piece.text.clone()];
         let gap = if first { token.gap } else { Gap::Adjacent };
         for (p, (automaton, state)) in automata.iter().zip(states.iter_mut()).enumerate() {
@@ -166,7 +164,11 @@ fn step_pieces(
                 if (t.bounds.start && !starts_word) || (t.bounds.end && !last) {
                     continue;
                 }
-                hits.add(automaton.owner(t.kind, t.entry), t.role, start..piece.end);
+                let span = ChunkSpan {
+                    start,
+                    end: piece.span.end,
+                };
+                hits.add(automaton.owner(t.kind, t.entry), t.role, span);
             }
         }
         starts.advance();

@@ -4,12 +4,11 @@
 //! The vocabulary lookup the phrase scan makes anyway tells which words they are; a word's parts
 //! are looked up too, since a regex sees word boundaries inside some words that folding hides.
 
-use std::ops::Range;
-
 use tonelint_lexicon::phrase_table::{self, WordId};
 
 use super::automaton::Automaton;
 use super::patterns::PatternSplit;
+use super::span::ChunkSpan;
 use super::tokens::Token;
 
 /// The most places a word is cut at when its parts are looked up for patterns.
@@ -18,7 +17,7 @@ const MAX_CUTS: usize = 10;
 /// A trigger word seen in a chunk: the pattern and split it stands for, and its span.
 pub(super) struct TriggerWord {
     pub(super) at: PatternSplit,
-    pub(super) span: Range<usize>,
+    pub(super) span: ChunkSpan,
 }
 
 /// A token's word id in one automaton (none: not in its vocabulary), when the phrase scan looked
@@ -39,7 +38,7 @@ pub(super) fn note_trigger_words(
         }
         let tables = &automaton.tables;
         let word = whole_id.unwrap_or_else(|| tables.lookup(token.text, token.hash));
-        fire(automaton, word, token.start..token.end, words);
+        fire(automaton, word, token.span, words);
         // A regex `\b` also sees a boundary at an apostrophe, an invisible character or an odd
         // numeral inside a word: try every run of the word's parts too.
         if !token.splits.is_empty() {
@@ -61,7 +60,7 @@ pub(super) fn note_trigger_words(
                     {
                         continue;
                     }
-                    let span = token.origin[a].0..token.origin[b - 1].1;
+                    let span = token.origin[a].to(token.origin[b - 1]);
                     fire(
                         automaton,
                         tables.lookup(piece, phrase_table::hash_token(piece)),
@@ -79,7 +78,7 @@ pub(super) fn note_trigger_words(
 fn fire(
     automaton: &Automaton,
     word: Option<WordId>,
-    span: Range<usize>,
+    span: ChunkSpan,
     words: &mut Vec<TriggerWord>,
 ) {
     let Some(word) = word else {
@@ -87,10 +86,7 @@ fn fire(
     };
     for trigger in automaton.tables.triggers(word) {
         if let Some(at) = automaton.trigger(trigger) {
-            words.push(TriggerWord {
-                at,
-                span: span.clone(),
-            });
+            words.push(TriggerWord { at, span });
         }
     }
 }
