@@ -1,8 +1,9 @@
 //! The word-level phrase automaton: a vocabulary of folded tokens and an Aho-Corasick automaton
 //! over token ids, stored as flat `u32` tables.
 //!
-//! Matching words instead of bytes means the automaton takes one step per word, the 28,000-odd
-//! folded variants that alternatives and contractions expand to share their words, and a token
+//! Matching words instead of bytes means the automaton takes one step per word, the tens of
+//! thousands of folded variants that alternatives and contractions expand to share their words,
+//! and a token
 //! that occurs in no phrase sends the automaton straight back to its root.
 //!
 //! The tables are plain little-endian `u32` arrays so the build script can build them for the
@@ -173,8 +174,8 @@ pub const HASH_START: u32 = 0x811c_9dc5;
 ///
 /// Words are runs of word characters; every other character, an apostrophe included, is a token
 /// of its own. The matcher splits input words at their apostrophes the same way, so `'ll` in a
-/// phrase finds the end of "we'll" exactly as matching folded bytes did; [`Target::bounds`] keeps
-/// a phrase that starts or ends with a letter to whole words.
+/// phrase finds the end of "we'll"; [`Target::bounds`] keeps a phrase that starts or ends with a
+/// letter to whole words.
 pub fn variant_tokens(variant: &str) -> Vec<(&str, Gap)> {
     let mut tokens = Vec::new();
     let mut gap = Gap::Adjacent;
@@ -255,7 +256,7 @@ pub struct Target {
     pub entry: Entry,
     /// How the entry uses the pattern.
     pub role: Role,
-    /// The number of tokens in the pattern.
+    /// The number of tokens in the pattern; [`Builder::add`] sets it.
     pub len: u32,
     /// Where the pattern must meet word edges.
     pub bounds: Bounds,
@@ -317,15 +318,16 @@ impl Target {
     }
 }
 
-/// The names of the tables, in the order [`Tables::to_bytes`] writes them.
-const SECTIONS: usize = 12;
+/// The number of tables [`Tables::to_bytes`] writes, after `max_len` and `max_word`.
+const SECTIONS: usize = 13;
 
 /// A vocabulary and automaton, ready to match.
 #[derive(Clone, Debug)]
 pub struct Tables {
     /// Open-addressed hash table: word id, or 0 for an empty slot. Its length is a power of two.
     slots: U32s,
-    /// For each word id, the start of its text in `words` (`word_ends[id - 1]` is the end).
+    /// Where each word's text starts in `words`, in id order: word `id` is
+    /// `words[word_starts[id - 1]..word_starts[id]]`.
     word_starts: U32s,
     words: Cow<'static, [u8]>,
     /// For each word id (0 included), the state reached from the root on it.
@@ -450,6 +452,7 @@ impl Tables {
             self.out.bytes(),
             self.targets.bytes(),
             self.trigger_start.bytes(),
+            self.triggers.bytes(),
         ];
         let mut out = Vec::new();
         out.extend(self.max_len.to_le_bytes());
@@ -457,11 +460,9 @@ impl Tables {
         for s in sections.iter() {
             out.extend((s.len() as u32).to_le_bytes());
         }
-        out.extend((self.triggers.bytes().len() as u32).to_le_bytes());
         for s in sections.iter() {
             out.extend_from_slice(s);
         }
-        out.extend_from_slice(self.triggers.bytes());
         out
     }
 
@@ -475,10 +476,9 @@ impl Tables {
                 bytes[i * 4 + 3],
             ]) as usize
         };
-        let count = SECTIONS + 1;
-        let mut at = (2 + count) * 4;
-        let mut parts: Vec<&'static [u8]> = Vec::with_capacity(count);
-        for i in 0..count {
+        let mut at = (2 + SECTIONS) * 4;
+        let mut parts: Vec<&'static [u8]> = Vec::with_capacity(SECTIONS);
+        for i in 0..SECTIONS {
             let len = header(2 + i);
             parts.push(&bytes[at..at + len]);
             at += len;
@@ -668,10 +668,10 @@ impl Builder {
             while slots[at] != 0 {
                 at = (at + 1) & (size - 1);
             }
+            // Ids start at 1: 0 marks an empty slot.
             slots[at] = i as u32 + 1;
         }
         word_starts.push(blob.len() as u32);
-        // Word ids start at 1: shift so that `word_starts[id - 1]..word_starts[id]` is word `id`.
         let targets: Vec<u32> = self.targets.iter().flat_map(|t| t.encode()).collect();
         let mut trigger_start = Vec::with_capacity(words + 2);
         let mut triggers = Vec::new();

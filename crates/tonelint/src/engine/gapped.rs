@@ -9,10 +9,10 @@ use super::span::{Chunk, ChunkSpan};
 use crate::fold::{Folded, fold_char};
 
 /// Adds to `hits.exceptions` every gapped exception whose sides `hits` holds in order, close
-/// enough (see [`within_gap`]). The earliest-ending before-side wins, the longest first, as the
-/// byte automaton had it. Whether the text between is short enough only gets truer as the
-/// before-side ends later, so walking back from the latest candidate finds that one without
-/// trying every before-side of the chunk.
+/// enough (see [`within_gap`]). Of the before-sides that fit, the earliest-ending one wins, the
+/// longest first: the widest exception. Whether the text between is short enough only gets truer
+/// as the before-side ends later, so walking back from the latest candidate finds that one
+/// without trying every before-side of the chunk.
 pub(super) fn join_gapped_exceptions(chunk: &Chunk<'_>, hits: &mut ChunkHits) {
     let group = |g: &GapSide| (g.owner, g.gap);
     hits.before
@@ -44,7 +44,7 @@ pub(super) fn join_gapped_exceptions(chunk: &Chunk<'_>, hits: &mut ChunkHits) {
 
 /// Whether the text between the two sides of a gapped exception is short enough: at most
 /// [`MAX_GAP_WORDS`] words, and no sentence or paragraph break. Words here are runs of folded
-/// characters between white space, as they always were.
+/// characters between white space, not tokens: `it's` and `e-mail` are one word each.
 fn within_gap(between: &str) -> bool {
     let mut runs = 0;
     let mut in_run = false;

@@ -15,7 +15,8 @@ use super::triggers::{TriggerWord, WholeLookup, note_trigger_words};
 pub(super) struct Hit<E = EntryRef> {
     pub(super) entry: E,
     pub(super) span: ChunkSpan,
-    /// Regex matches come after phrase matches of the same span, as they always have.
+    /// Whether a lexicon regex found it. Of the matches of one span, phrase matches sort first:
+    /// the order findings have been reported in since regexes joined the phrases.
     pub(super) from_pattern: bool,
 }
 

@@ -3,8 +3,9 @@
 //! A token is a word (word characters, with an apostrophe between two of them kept inside, so
 //! "don't" is one token) or a single other character. Between tokens the tokenizer notes only
 //! whether they touch, are separated by white space holding at most one line break, or by a blank
-//! line. This is exactly the structure the byte-level rules of `tonelint_lexicon::fold` give the folded text,
-//! so matching token sequences finds the same phrases as matching folded bytes did.
+//! line: exactly what the folding rules of `tonelint_lexicon::fold` keep of the text, and what
+//! `tonelint_lexicon::phrase_table::variant_tokens` keeps of a phrase, so that a phrase's tokens
+//! and the text's meet on the same terms.
 //!
 //! ASCII words, which are nearly all words in mail, are lower-cased and hashed in one loop with
 //! no allocation; anything else goes through [`fold_char`].
@@ -83,11 +84,12 @@ impl Tokenizer {
         // White space since the last token, and how many line breaks it held.
         let mut space = false;
         let mut newlines = 0u32;
-        // For counting words exactly as the folded text was counted.
+        // Whether the last character was part of a word: a run of them counts as one word, as the
+        // summary reports words.
         let mut in_word = false;
         while i < bytes.len() {
             let b = bytes[i];
-            let (c, len, folded) = if b < 0x80 {
+            let (len, folded) = if b < 0x80 {
                 match b {
                     b' ' | b'\t' | 0x0B | 0x0C => {
                         space = true;
@@ -104,11 +106,11 @@ impl Tokenizer {
                         i += 1;
                         continue;
                     }
-                    _ => (b as char, 1, Folded::Char(b.to_ascii_lowercase() as char)),
+                    _ => (1, Folded::Char(b.to_ascii_lowercase() as char)),
                 }
             } else {
                 let c = chunk[i..].chars().next().unwrap_or('\u{FFFD}');
-                (c, c.len_utf8(), fold_char(c))
+                (c.len_utf8(), fold_char(c))
             };
             let f = match folded {
                 Folded::Drop => {
@@ -149,7 +151,6 @@ impl Tokenizer {
                 if f != '\'' {
                     in_word = false;
                 }
-                let _ = c;
                 let mut tmp = [0u8; 4];
                 let text = f.encode_utf8(&mut tmp).as_bytes();
                 each(&Token {
