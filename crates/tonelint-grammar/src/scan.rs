@@ -7,16 +7,16 @@
 
 use std::ops::Range;
 
-use crate::Scope;
-use crate::grammar::{Elem, Grammar, Key, Role};
+use crate::grammar::{Elem, Grammar, Key, Role, WordId};
 use crate::sentence;
 use crate::token::{TokenKind, Tokens};
+use crate::{GuardIndex, RuleIndex, Scope};
 
 /// What one rule's shape found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShapeMatch {
     /// The caller's rule index.
-    pub rule: u32,
+    pub rule: RuleIndex,
     /// Bytes of the input: the marked words, or the whole match.
     pub span: Range<usize>,
     /// The sentence it is in.
@@ -28,7 +28,7 @@ pub struct ShapeMatch {
 /// A stretch of input a guard covers: findings of the guard's categories inside it are dropped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Guarded {
-    pub guard: u32,
+    pub guard: GuardIndex,
     pub region: Range<usize>,
 }
 
@@ -52,7 +52,8 @@ impl Scan {
 #[derive(Default)]
 pub struct Scratch {
     tokens: Tokens,
-    ids: Vec<u32>,
+    /// Each token's word id; none for a word not in the grammar's vocabulary.
+    ids: Vec<Option<WordId>>,
     copy: String,
     sentences: Vec<Range<usize>>,
     /// Per sequence: the sentence number it last matched in, and that first match (token span,
@@ -73,14 +74,14 @@ pub struct Scratch {
     /// Per sequence: the number of the last sentence that held one of its anchor words.
     anchored: Vec<u32>,
     /// The distinct word ids of the sentence being matched, sorted.
-    words: Vec<u32>,
+    words: Vec<WordId>,
 }
 
 /// Whether a class key accepts a token (with word id `id`).
-fn key_matches(key: Key, token: &crate::token::Token, id: u32) -> bool {
+fn key_matches(key: Key, token: &crate::token::Token, id: Option<WordId>) -> bool {
     match key {
-        Key::Word(w) => id == w,
-        Key::CapsWord(w) => id == w && token.caps,
+        Key::Word(w) => id == Some(w),
+        Key::CapsWord(w) => id == Some(w) && token.caps,
         Key::Number => token.kind == TokenKind::Number,
         Key::Caps => token.caps,
         Key::Capitalised => token.capitalised,
@@ -131,7 +132,7 @@ struct Cues<'a> {
     number: u32,
     sentence: &'a Sentence,
     tokens: &'a Tokens,
-    ids: &'a [u32],
+    ids: &'a [Option<WordId>],
     /// Per sequence: the last sentence that held one of its anchor words.
     anchored: &'a [u32],
     seen: &'a mut [(u32, Range<usize>)],
@@ -168,8 +169,6 @@ impl Cues<'_> {
     }
 }
 
-const UNKNOWN: u32 = u32::MAX;
-
 impl Grammar {
     /// Scans `text`, adding what it finds to `out` with spans shifted by `base`. `enabled` says
     /// whether the caller's rule with that index is switched on.
@@ -177,7 +176,7 @@ impl Grammar {
         &self,
         text: &str,
         base: usize,
-        enabled: &dyn Fn(u32) -> bool,
+        enabled: &dyn Fn(RuleIndex) -> bool,
         scratch: &mut Scratch,
         out: &mut Scan,
     ) {
@@ -207,13 +206,9 @@ impl Grammar {
         }
         let tokens = &scratch.tokens;
         scratch.ids.clear();
-        scratch.ids.extend((0..tokens.len()).map(|i| {
-            self.index
-                .vocab
-                .get(tokens.text(i))
-                .copied()
-                .unwrap_or(UNKNOWN)
-        }));
+        scratch
+            .ids
+            .extend((0..tokens.len()).map(|i| self.index.vocab.get(tokens.text(i)).copied()));
         if scratch.seen.len() != self.seqs.len() {
             scratch.seen = vec![(u32::MAX, 0..0); self.seqs.len()];
         }
@@ -246,36 +241,33 @@ impl Grammar {
             };
             scratch.matched.clear();
             scratch.words.clear();
-            scratch.words.extend(
-                scratch.ids[start..end]
-                    .iter()
-                    .copied()
-                    .filter(|&id| id != UNKNOWN),
-            );
+            scratch
+                .words
+                .extend(scratch.ids[start..end].iter().copied().flatten());
             scratch.words.sort_unstable();
             scratch.words.dedup();
             for &word in &scratch.words {
-                for &seq in self.index.anchored_by.get(word) {
+                for &seq in self.index.anchored_by.get(word.0) {
                     scratch.anchored[seq as usize] = number;
                 }
             }
             for pos in start..end {
                 let token = &tokens.list[pos];
                 let id = scratch.ids[pos];
-                let by_word: &[u32] = if id == UNKNOWN {
-                    &[]
-                } else {
-                    self.index.by_word.get(id)
+                let by_word: &[u32] = match id {
+                    Some(id) => self.index.by_word.get(id.0),
+                    None => &[],
                 };
                 let at_start: &[u32] = if sentence.starts.contains(&pos) {
                     &self.index.at_start
                 } else {
                     &[]
                 };
-                let start_by_word: &[u32] = if id != UNKNOWN && sentence.starts.contains(&pos) {
-                    self.index.start_by_word.get(id)
-                } else {
-                    &[]
+                let start_by_word: &[u32] = match id {
+                    Some(id) if sentence.starts.contains(&pos) => {
+                        self.index.start_by_word.get(id.0)
+                    }
+                    _ => &[],
                 };
                 let caps: &[u32] = if token.caps { &self.index.by_caps } else { &[] };
                 let number_list: &[u32] = if token.kind == TokenKind::Number {
@@ -304,7 +296,7 @@ impl Grammar {
                         let every_match = match self.roles[seq as usize] {
                             Role::Cue => continue,
                             Role::Guard { guard } => {
-                                self.guards[guard as usize].scope == Scope::Inside
+                                self.guards[guard.index()].scope == Scope::Inside
                             }
                             Role::Primary { .. } => false,
                         };
@@ -334,7 +326,7 @@ impl Grammar {
                             continue;
                         };
                         if let Role::Guard { guard } = self.roles[seq as usize] {
-                            let region = match self.guards[guard as usize].scope {
+                            let region = match self.guards[guard.index()].scope {
                                 Scope::Inside => span.clone(),
                                 Scope::After => span.start..range.end,
                                 Scope::Sentence => range.clone(),
@@ -416,7 +408,7 @@ impl Grammar {
         pos: usize,
         sentence: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
     ) -> bool {
         let token = &tokens.list[pos];
         let first = self.seqs[seq as usize]
@@ -424,8 +416,8 @@ impl Grammar {
             .iter()
             .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
         match first {
-            Some(Elem::Word(w)) => ids[pos] == *w,
-            Some(Elem::CapsWord(w)) => ids[pos] == *w && token.caps,
+            Some(Elem::Word(w)) => ids[pos] == Some(*w),
+            Some(Elem::CapsWord(w)) => ids[pos] == Some(*w) && token.caps,
             Some(Elem::Start) => sentence.starts.contains(&pos),
             Some(Elem::Caps) => token.caps,
             Some(Elem::Number) => token.kind == TokenKind::Number,
@@ -433,7 +425,7 @@ impl Grammar {
             Some(Elem::Class(c)) => {
                 let root = &self.classes[*c as usize].nodes[0];
                 let words = self.index.root_others[*c as usize] as usize;
-                self.index.class_start(*c, ids[pos]).is_some()
+                ids[pos].is_some_and(|id| self.index.class_start(*c, id).is_some())
                     || root.edges[words..]
                         .iter()
                         .any(|&(key, _)| key_matches(key, token, ids[pos]))
@@ -493,7 +485,7 @@ impl Grammar {
         pos: usize,
         sentence: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
     ) -> Option<(usize, Marks)> {
         self.elems_at(
             &self.seqs[seq as usize].elems,
@@ -512,7 +504,7 @@ impl Grammar {
         marks: Marks,
         s: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
     ) -> Option<(usize, Marks)> {
         let Some((first, rest)) = elems.split_first() else {
             return Some((pos, marks));
@@ -567,8 +559,8 @@ impl Grammar {
                     None
                 }
             }
-            Elem::Word(w) => next(token.is_some() && ids[pos] == w),
-            Elem::CapsWord(w) => next(token.is_some_and(|t| t.caps) && ids[pos] == w),
+            Elem::Word(w) => next(token.is_some() && ids[pos] == Some(w)),
+            Elem::CapsWord(w) => next(token.is_some_and(|t| t.caps) && ids[pos] == Some(w)),
             Elem::Any => next(token.is_some_and(word_like)),
             Elem::Caps => next(token.is_some_and(|t| t.caps)),
             Elem::Number => next(token.is_some_and(|t| t.kind == TokenKind::Number)),
@@ -605,7 +597,7 @@ impl Grammar {
         pos: usize,
         s: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
         then: &mut dyn FnMut(usize) -> bool,
     ) -> bool {
         let class = &self.classes[c as usize];
@@ -616,11 +608,15 @@ impl Grammar {
             // binary search; the few others (capitals, numbers, any word) follow.
             let (words, child) = if node == 0 {
                 let words = self.index.root_others[c as usize] as usize;
-                (words, self.index.class_start(c, ids[pos]))
+                let child = ids[pos].and_then(|id| self.index.class_start(c, id));
+                (words, child)
             } else {
                 let words = here.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
-                let at = here.edges[..words].binary_search_by_key(&Key::Word(ids[pos]), |e| e.0);
-                (words, at.ok().map(|at| here.edges[at].1))
+                let child = ids[pos].and_then(|id| {
+                    let at = here.edges[..words].binary_search_by_key(&Key::Word(id), |e| e.0);
+                    at.ok().map(|at| here.edges[at].1)
+                });
+                (words, child)
             };
             if let Some(child) = child
                 && self.class_walk(c, child, pos + 1, s, tokens, ids, then)

@@ -81,7 +81,7 @@ impl Cover {
         for g in &scan.guarded {
             // The grammar adds each chunk's start to what it reports: its regions are in the text.
             let region = TextSpan::new(g.region.clone());
-            let Some(target) = targets.0.get(g.guard as usize) else {
+            let Some(target) = targets.0.get(g.guard.index()) else {
                 continue;
             };
             if target.effect != effect {

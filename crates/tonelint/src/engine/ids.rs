@@ -35,12 +35,6 @@ macro_rules! index_type {
 }
 
 index_type!(
-    /// A rule's position among a linter's rules: the built-in ones first, in built-in order, then
-    /// those of the lexicons added, then the tone model's.
-    RuleIndex
-);
-
-index_type!(
     /// A strength's position among the strengths a linter kept.
     StrengthIndex
 );
@@ -56,18 +50,20 @@ index_type!(
     SplitIndex
 );
 
-impl RuleIndex {
-    /// The rule the tone grammar names by `index`: the grammar is given each rule's index as a
-    /// `u32` when it is compiled, and reports it back.
+/// A rule's position among a linter's rules: the built-in ones first, in built-in order, then
+/// those of the lexicons added, then the tone model's. The tone grammar's type, so that the
+/// grammar reports rules in the linter's own terms.
+pub(crate) use tonelint_grammar::RuleIndex;
+
+impl Position for RuleIndex {
     #[inline]
-    pub(crate) fn from_grammar(index: u32) -> RuleIndex {
-        RuleIndex(index)
+    fn at(position: usize) -> RuleIndex {
+        RuleIndex(position as u32)
     }
 
-    /// The index the tone grammar is given for this rule.
     #[inline]
-    pub(crate) fn to_grammar(self) -> u32 {
-        self.0
+    fn position(self) -> usize {
+        self.0 as usize
     }
 }
 

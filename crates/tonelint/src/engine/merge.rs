@@ -39,7 +39,7 @@ pub(crate) fn merge_layers(
         if !overlaps {
             all.push(Joined::new(
                 Match {
-                    entry: RuleIndex::from_grammar(m.rule),
+                    entry: m.rule,
                     span,
                 },
                 m.softened,

@@ -95,10 +95,7 @@ impl Engine {
         let mut found = Found::default();
         let mut scan = tonelint_grammar::Scan::default();
         let mut model_candidates: Vec<ModelCandidate> = Vec::new();
-        let enabled = |rule: u32| {
-            let rule = RuleIndex::from_grammar(rule);
-            entries.enabled.get(rule).copied().unwrap_or(false)
-        };
+        let enabled = |rule: RuleIndex| entries.enabled.get(rule).copied().unwrap_or(false);
         let mut start = TextOffset::new(0);
         for piece in chunks::chunks(text) {
             let chunk = Chunk { text: piece, start };

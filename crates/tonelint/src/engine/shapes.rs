@@ -69,7 +69,6 @@ impl ShapeLayer {
                 for &(index, rule) in &user.rules {
                     let m = &rule.matching;
                     let place = (origin.as_str(), rule.line(), rule.id());
-                    let index = index.to_grammar();
                     sources.rule(place, index, &m.shapes, &m.unless, &m.soften);
                 }
             }
