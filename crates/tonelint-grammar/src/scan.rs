@@ -5,6 +5,7 @@
 //! spans at most [`MAX_GAP`](crate::syntax::MAX_GAP) tokens, each sequence keeps its first match
 //! in a sentence, and each rule reports at most once per sentence.
 
+use std::num::NonZeroU32;
 use std::ops::Range;
 
 use crate::grammar::{Elem, Grammar, Key, Role, WordId};
@@ -48,6 +49,14 @@ impl Scan {
     }
 }
 
+/// A sentence's number, counted across scans. Tables stamped with it (see [`Stamp`]) say what
+/// happened in which sentence, so they never need clearing between sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SentenceNumber(NonZeroU32);
+
+/// The last sentence something happened in; none before the first.
+type Stamp = Option<SentenceNumber>;
+
 /// Working memory reused from one scan to the next.
 #[derive(Default)]
 pub struct Scratch {
@@ -56,23 +65,22 @@ pub struct Scratch {
     ids: Vec<Option<WordId>>,
     copy: String,
     sentences: Vec<Range<usize>>,
-    /// Per sequence: the sentence number it last matched in, and that first match (token span,
-    /// marked byte span).
-    seen: Vec<(u32, Range<usize>)>,
+    /// Per sequence: the sentence it last matched in, and that first match (token span, marked
+    /// byte span).
+    seen: Vec<(Stamp, Range<usize>)>,
     matched: Vec<u32>,
-    /// Per rule slot: the sentence number it last reported in.
-    reported: Vec<u32>,
+    /// Per rule slot: the sentence it last reported in.
+    reported: Vec<Stamp>,
     candidates: Vec<(usize, u32, u32, Range<usize>)>,
-    /// The number of the sentence being matched, counted across scans, so that `seen` and
-    /// `reported` never need clearing.
-    sentence_number: u32,
+    /// The sentence being matched.
+    sentence_number: Stamp,
     /// The last scan's sentences as token ranges, beside `sentences`' byte ranges.
     sentence_tokens: Vec<Range<usize>>,
-    /// Per cue sequence: the sentence number it was last looked for in. Cues (the other parts of
-    /// a shape, `unless` and `soften`) are looked for only in a sentence where a rule needs them.
-    tried: Vec<u32>,
-    /// Per sequence: the number of the last sentence that held one of its anchor words.
-    anchored: Vec<u32>,
+    /// Per cue sequence: the sentence it was last looked for in. Cues (the other parts of a
+    /// shape, `unless` and `soften`) are looked for only in a sentence where a rule needs them.
+    tried: Vec<Stamp>,
+    /// Per sequence: the last sentence that held one of its anchor words.
+    anchored: Vec<Stamp>,
     /// The distinct word ids of the sentence being matched, sorted.
     words: Vec<WordId>,
 }
@@ -92,8 +100,8 @@ fn key_matches(key: Key, token: &crate::token::Token, id: Option<WordId>) -> boo
 /// Whether sequence `seq` may match in sentence `number`: it needs no anchor word, or the
 /// sentence holds one (see `Index::anchored_by`).
 #[inline]
-fn is_anchored(grammar: &Grammar, anchored: &[u32], seq: u32, number: u32) -> bool {
-    !grammar.index.anchored[seq as usize] || anchored[seq as usize] == number
+fn is_anchored(grammar: &Grammar, anchored: &[Stamp], seq: u32, number: SentenceNumber) -> bool {
+    !grammar.index.anchored[seq as usize] || anchored[seq as usize] == Some(number)
 }
 
 impl Scratch {
@@ -129,14 +137,14 @@ struct Sentence {
 /// The cues of one sentence, looked for on demand: each at most once per sentence.
 struct Cues<'a> {
     grammar: &'a Grammar,
-    number: u32,
+    number: SentenceNumber,
     sentence: &'a Sentence,
     tokens: &'a Tokens,
     ids: &'a [Option<WordId>],
     /// Per sequence: the last sentence that held one of its anchor words.
-    anchored: &'a [u32],
-    seen: &'a mut [(u32, Range<usize>)],
-    tried: &'a mut [u32],
+    anchored: &'a [Stamp],
+    seen: &'a mut [(Stamp, Range<usize>)],
+    tried: &'a mut [Stamp],
 }
 
 impl Cues<'_> {
@@ -147,10 +155,10 @@ impl Cues<'_> {
 
     fn matches(&mut self, seq: u32) -> bool {
         let (g, s, number) = (self.grammar, self.sentence, self.number);
-        if self.tried[seq as usize] == number {
-            return self.seen[seq as usize].0 == number;
+        if self.tried[seq as usize] == Some(number) {
+            return self.seen[seq as usize].0 == Some(number);
         }
-        self.tried[seq as usize] = number;
+        self.tried[seq as usize] = Some(number);
         if !is_anchored(g, self.anchored, seq, number) {
             return false;
         }
@@ -161,7 +169,7 @@ impl Cues<'_> {
             if let Some((end, _)) = g.seq_at(seq, pos, s, self.tokens, self.ids) {
                 let to = end.max(pos + 1).min(s.end);
                 let span = self.tokens.list[pos].span.start..self.tokens.list[to - 1].span.end;
-                self.seen[seq as usize] = (number, span);
+                self.seen[seq as usize] = (Some(number), span);
                 return true;
             }
         }
@@ -210,27 +218,31 @@ impl Grammar {
             .ids
             .extend((0..tokens.len()).map(|i| self.index.vocab.get(tokens.text(i)).copied()));
         if scratch.seen.len() != self.seqs.len() {
-            scratch.seen = vec![(u32::MAX, 0..0); self.seqs.len()];
+            scratch.seen = vec![(None, 0..0); self.seqs.len()];
         }
         if scratch.anchored.len() != self.seqs.len() {
-            scratch.anchored = vec![u32::MAX; self.seqs.len()];
+            scratch.anchored = vec![None; self.seqs.len()];
         }
         if scratch.tried.len() != self.seqs.len() {
-            scratch.tried = vec![u32::MAX; self.seqs.len()];
+            scratch.tried = vec![None; self.seqs.len()];
         }
         if scratch.reported.len() != self.rules.len() {
-            scratch.reported = vec![u32::MAX; self.rules.len()];
+            scratch.reported = vec![None; self.rules.len()];
         }
         for (range, tokens_of) in scratch.sentences.iter().zip(&scratch.sentence_tokens) {
-            scratch.sentence_number = scratch.sentence_number.wrapping_add(1);
-            if scratch.sentence_number == u32::MAX {
-                scratch.seen.iter_mut().for_each(|s| s.0 = u32::MAX);
-                scratch.tried.iter_mut().for_each(|t| *t = u32::MAX);
-                scratch.anchored.iter_mut().for_each(|a| *a = u32::MAX);
-                scratch.reported.iter_mut().for_each(|r| *r = u32::MAX);
-                scratch.sentence_number = 0;
-            }
-            let number = scratch.sentence_number;
+            let next = match scratch.sentence_number {
+                None => Some(NonZeroU32::MIN),
+                Some(SentenceNumber(n)) => n.checked_add(1),
+            };
+            let number = SentenceNumber(next.unwrap_or_else(|| {
+                // Numbers ran out: every stamp is from an earlier sentence, so none may stay.
+                scratch.seen.iter_mut().for_each(|s| s.0 = None);
+                scratch.tried.iter_mut().for_each(|t| *t = None);
+                scratch.anchored.iter_mut().for_each(|a| *a = None);
+                scratch.reported.iter_mut().for_each(|r| *r = None);
+                NonZeroU32::MIN
+            }));
+            scratch.sentence_number = Some(number);
             let (start, end) = (tokens_of.start, tokens_of.end);
             if start == end {
                 continue;
@@ -248,7 +260,7 @@ impl Grammar {
             scratch.words.dedup();
             for &word in &scratch.words {
                 for &seq in self.index.anchored_by.get(word.0) {
-                    scratch.anchored[seq as usize] = number;
+                    scratch.anchored[seq as usize] = Some(number);
                 }
             }
             for pos in start..end {
@@ -300,7 +312,7 @@ impl Grammar {
                             }
                             Role::Primary { .. } => false,
                         };
-                        if seen.0 == number && !every_match {
+                        if seen.0 == Some(number) && !every_match {
                             continue;
                         }
                         if !is_anchored(self, &scratch.anchored, seq, number) {
@@ -336,8 +348,8 @@ impl Grammar {
                                 region: region.start + base..region.end + base,
                             });
                         }
-                        if seen.0 != number {
-                            scratch.seen[seq as usize] = (number, span);
+                        if seen.0 != Some(number) {
+                            scratch.seen[seq as usize] = (Some(number), span);
                             scratch.matched.push(seq);
                         }
                     }
@@ -372,10 +384,10 @@ impl Grammar {
             }
             scratch.candidates.sort_by_key(|c| (c.0, c.1));
             for (_, slot, _, span) in &scratch.candidates {
-                if scratch.reported[*slot as usize] == number {
+                if scratch.reported[*slot as usize] == Some(number) {
                     continue;
                 }
-                scratch.reported[*slot as usize] = number;
+                scratch.reported[*slot as usize] = Some(number);
                 let rule = &self.rules[*slot as usize];
                 let mut cues = Cues {
                     grammar: self,
