@@ -7,7 +7,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use tonelint::{Lexicon, Linter};
 
 #[path = "corpus.rs"]
-mod corpus;
+pub mod corpus;
 
 fn build(c: &mut Criterion) {
     c.bench_function("build Linter::new (built-in lexicons)", |b| {

@@ -5,7 +5,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tonelint::Linter;
 
 #[path = "corpus.rs"]
-mod corpus;
+pub mod corpus;
 
 fn enron(c: &mut Criterion) {
     let Some(text) = corpus::enron() else {

@@ -6,6 +6,11 @@ use std::path::PathBuf;
 
 use tonelint::{Category, Context, Lexicon, Linter, Severity};
 
+#[path = "support/mod.rs"]
+pub mod support;
+
+use support::assert_flags_with;
+
 /// Every rule, including the categories that are off by default (`passive`), so each is held to
 /// its examples.
 fn all_rules() -> Linter {
@@ -191,12 +196,7 @@ fn every_rule_has_a_general_rewrite() {
 fn rewrites_fit_the_kind_of_message() {
     let linter = all_rules();
     let first_rewrite = |text: &str| {
-        let report = linter.check(text);
-        let finding = report
-            .findings()
-            .iter()
-            .find(|f| f.rule_id() == "aggressive.unacceptable")
-            .unwrap_or_else(|| panic!("no aggressive.unacceptable finding in {text:?}"));
+        let finding = assert_flags_with(&linter, text, "aggressive.unacceptable", "unacceptable");
         let best = finding.best_rewrites();
         (
             finding.context(),

@@ -3,37 +3,17 @@
 //! width letters, NFC and NFD, curly quotes, right-to-left text, combining marks, emoji with
 //! modifiers, CRLF line ends.
 
-use std::sync::LazyLock;
+#[path = "support/mod.rs"]
+pub mod support;
 
-use tonelint::{Finding, Lexicon, LineColumn, Linter, Report, display_width};
+use support::{LINTER, assert_flags, assert_flags_with, assert_not_flagged};
+use tonelint::{Lexicon, LineColumn, Linter, display_width};
 
-static LINTER: LazyLock<Linter> = LazyLock::new(Linter::new);
-
-/// The finding of `rule` in `report`, which must be there.
-fn finding<'r>(report: &'r Report, rule: &str, text: &str) -> &'r Finding {
-    report
-        .findings()
-        .iter()
-        .find(|f| f.rule_id() == rule)
-        .unwrap_or_else(|| {
-            let found: Vec<(&str, &str)> = report
-                .findings()
-                .iter()
-                .map(|f| (f.rule_id(), f.text()))
-                .collect();
-            panic!("no `{rule}` in {text:?}; found {found:?}")
-        })
-}
-
-/// Checks `text`, asserts that `rule` flags exactly `flagged` (as written in the input) starting
-/// at `line`:`column`, and that every span slices back to its text.
-fn assert_flags(text: &str, rule: &str, flagged: &str, line: usize, column: usize) {
-    let report = LINTER.check(text);
-    for f in report.findings() {
-        assert_eq!(&text[f.span()], f.text(), "{text:?}");
-    }
-    let f = finding(&report, rule, text);
-    assert_eq!(f.text(), flagged, "span of `{rule}` in {text:?}");
+/// Asserts that `rule` flags exactly `flagged` in `text` (see [`assert_flags`]), from
+/// `line`:`column` to where the flagged words end.
+#[track_caller]
+fn assert_flags_at(text: &str, rule: &str, flagged: &str, line: usize, column: usize) {
+    let f = assert_flags(text, rule, flagged);
     assert_eq!(
         f.start(),
         LineColumn { line, column },
@@ -48,14 +28,6 @@ fn assert_flags(text: &str, rule: &str, flagged: &str, line: usize, column: usiz
             column: 1 + display_width(&end[line_start..]),
         },
         "end of `{rule}` in {text:?}"
-    );
-}
-
-fn assert_not_flagged(text: &str, rule: &str) {
-    let report = LINTER.check(text);
-    assert!(
-        report.findings().iter().all(|f| f.rule_id() != rule),
-        "`{rule}` flagged in {text:?}"
     );
 }
 
@@ -96,28 +68,20 @@ fn widths_follow_the_terminal() {
 
 #[test]
 fn invisible_characters_inside_a_word_do_not_hide_it() {
-    for (invisible, name) in [
-        ("\u{200B}", "zero-width space"),
-        ("\u{200C}", "zero-width non-joiner"),
-        ("\u{200D}", "zero-width joiner"),
-        ("\u{2060}", "word joiner"),
-        ("\u{FEFF}", "zero-width no-break space"),
-        ("\u{AD}", "soft hyphen"),
+    for invisible in [
+        "\u{200B}", // zero-width space
+        "\u{200C}", // zero-width non-joiner
+        "\u{200D}", // zero-width joiner
+        "\u{2060}", // word joiner
+        "\u{FEFF}", // zero-width no-break space
+        "\u{AD}",   // soft hyphen
     ] {
         let word = format!("un{invisible}acceptable");
         let text = format!("This delay is {word}.");
-        let report = LINTER.check(&text);
-        assert!(
-            report
-                .findings()
-                .iter()
-                .any(|f| f.rule_id() == "aggressive.unacceptable"),
-            "{name} hid the word"
-        );
-        assert_flags(&text, "aggressive.unacceptable", &word, 1, 15);
+        assert_flags_at(&text, "aggressive.unacceptable", &word, 1, 15);
     }
     // Several, and at the edges of the word.
-    assert_flags(
+    assert_flags_at(
         "This is \u{200B}un\u{AD}accept\u{200D}able\u{200B}.",
         "aggressive.unacceptable",
         "un\u{AD}accept\u{200D}able",
@@ -133,7 +97,7 @@ fn any_unicode_space_between_words_counts_as_one_space() {
         " \u{A0} ",
     ] {
         let text = format!("You{space}still{space}haven't signed the orders.");
-        assert_flags(
+        assert_flags_at(
             &text,
             "aggressive.you-still-havent",
             &format!("You{space}still{space}haven't"),
@@ -141,7 +105,7 @@ fn any_unicode_space_between_words_counts_as_one_space() {
             1,
         );
         let text = format!("Please sign{space}it right{space}now.");
-        assert_flags(
+        assert_flags_at(
             &text,
             "demanding.right-now",
             &format!("sign{space}it right{space}now"),
@@ -156,11 +120,11 @@ fn full_width_letters_read_as_ascii() {
     // "ｕｎａｃｃｅｐｔａｂｌｅ": two cells per letter, so it ends 24 columns after it starts.
     let word = "\u{FF55}\u{FF4E}\u{FF41}\u{FF43}\u{FF43}\u{FF45}\u{FF50}\u{FF54}\u{FF41}\u{FF42}\u{FF4C}\u{FF45}";
     let text = format!("This is {word}.");
-    assert_flags(&text, "aggressive.unacceptable", word, 1, 9);
-    let f = finding(&LINTER.check(&text), "aggressive.unacceptable", &text).clone();
+    assert_flags_at(&text, "aggressive.unacceptable", word, 1, 9);
+    let f = assert_flags(&text, "aggressive.unacceptable", word);
     assert_eq!(f.end().column, 9 + 24);
     // Full-width text before a phrase moves its column by two per character.
-    assert_flags(
+    assert_flags_at(
         "\u{FF21}\u{FF22}: this is unacceptable.",
         "aggressive.unacceptable",
         "unacceptable",
@@ -173,7 +137,7 @@ fn full_width_letters_read_as_ascii() {
 fn curly_and_straight_apostrophes_are_the_same_letter() {
     for apostrophe in ["'", "\u{2019}", "\u{2018}", "\u{2BC}", "\u{FF07}"] {
         let text = format!("You still haven{apostrophe}t signed the orders.");
-        assert_flags(
+        assert_flags_at(
             &text,
             "aggressive.you-still-havent",
             &format!("You still haven{apostrophe}t"),
@@ -204,7 +168,7 @@ fn curly_double_quotes_mark_reported_speech_like_straight_ones() {
         "aggressive.unacceptable",
     );
     // A quotation closed by a curly mark does not silence what follows it.
-    assert_flags(
+    assert_flags_at(
         "She said \u{201C}fine\u{201D}. This is unacceptable.",
         "aggressive.unacceptable",
         "unacceptable",
@@ -216,14 +180,14 @@ fn curly_double_quotes_mark_reported_speech_like_straight_ones() {
 #[test]
 fn right_to_left_text_before_a_phrase_keeps_its_column() {
     // Hebrew (4 letters) and Arabic (5 letters) are one cell per letter; the marks none.
-    assert_flags(
+    assert_flags_at(
         "\u{5E9}\u{5DC}\u{5D5}\u{5DD} this is unacceptable.",
         "aggressive.unacceptable",
         "unacceptable",
         1,
         1 + 4 + 9,
     );
-    assert_flags(
+    assert_flags_at(
         "\u{645}\u{631}\u{62D}\u{628}\u{627}\u{200F} this is unacceptable \u{5E9}\u{5DC}\u{5D5}\u{5DD}.",
         "aggressive.unacceptable",
         "unacceptable",
@@ -231,7 +195,7 @@ fn right_to_left_text_before_a_phrase_keeps_its_column() {
         1 + 5 + 9,
     );
     // An isolate or override around the phrase changes how it is displayed, not what it says.
-    assert_flags(
+    assert_flags_at(
         "\u{2067}\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{2069} This is unacceptable.",
         "aggressive.unacceptable",
         "unacceptable",
@@ -239,7 +203,7 @@ fn right_to_left_text_before_a_phrase_keeps_its_column() {
         1 + 4 + 9,
     );
     // Right-to-left text on the lines above moves only the line number.
-    assert_flags(
+    assert_flags_at(
         "\u{645}\u{631}\u{62D}\u{628}\u{627}\n\u{5E9}\u{5DC}\u{5D5}\u{5DD}\nThis is unacceptable.",
         "aggressive.unacceptable",
         "unacceptable",
@@ -252,14 +216,14 @@ fn right_to_left_text_before_a_phrase_keeps_its_column() {
 fn combining_marks_and_emoji_with_modifiers_keep_columns() {
     // "Re\u{301}sume\u{301}" is six cells; each emoji with a skin-tone modifier is two characters
     // of two cells each, as the terminal rule counts them.
-    assert_flags(
+    assert_flags_at(
         "Re\u{301}sume\u{301}: this is unacceptable.",
         "aggressive.unacceptable",
         "unacceptable",
         1,
         1 + 6 + 10,
     );
-    assert_flags(
+    assert_flags_at(
         "\u{1F44D}\u{1F3FD} this is unacceptable \u{1F44E}\u{1F3FF}",
         "aggressive.unacceptable",
         "unacceptable",
@@ -267,7 +231,7 @@ fn combining_marks_and_emoji_with_modifiers_keep_columns() {
         1 + 4 + 9,
     );
     // A family emoji: three wide characters joined by zero-width joiners.
-    assert_flags(
+    assert_flags_at(
         "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} this is unacceptable",
         "aggressive.unacceptable",
         "unacceptable",
@@ -290,7 +254,7 @@ fn combining_marks_and_emoji_with_modifiers_keep_columns() {
 fn nfc_and_nfd_text_near_a_phrase_keep_columns() {
     for cafe in ["Caf\u{E9}", "Cafe\u{301}"] {
         let text = format!("{cafe} orders: this is unacceptable.");
-        assert_flags(&text, "aggressive.unacceptable", "unacceptable", 1, 22);
+        assert_flags_at(&text, "aggressive.unacceptable", "unacceptable", 1, 22);
     }
 }
 
@@ -327,10 +291,9 @@ fn a_phrase_in_one_normal_form_matches_text_in_the_same_form() {
     for form in ["d\u{E9}j\u{E0} dit", "de\u{301}ja\u{300} dit"] {
         let linter = accented_lexicon(form);
         let text = format!("Je l'ai {form}.");
-        let report = linter.check(&text);
-        assert_eq!(report.findings().len(), 1, "{text:?}");
-        assert_eq!(report.findings()[0].text(), form);
-        assert_eq!(report.findings()[0].start().column, 9);
+        assert_eq!(linter.check(&text).findings().len(), 1, "{text:?}");
+        let f = assert_flags_with(&linter, &text, "team.deja", form);
+        assert_eq!(f.start().column, 9);
     }
 }
 
@@ -340,16 +303,14 @@ fn a_phrase_in_one_normal_form_matches_text_in_the_same_form() {
 /// some web forms) are different words to it. Fixing it means NFC-folding both phrases and input
 /// in the core's fold/matcher, which the robustness work may not touch.
 #[test]
-#[ignore = "core limitation: NFD input does not match an NFC phrase (needs NFC folding in fold.rs / matcher.rs)"]
+#[ignore = "core limitation: NFD input does not match an NFC phrase (needs NFC folding in fold.rs / engine/tokens.rs)"]
 fn a_phrase_matches_text_in_the_other_normal_form() {
     let nfc = "d\u{E9}j\u{E0} dit";
     let nfd = "de\u{301}ja\u{300} dit";
     for (phrase, text) in [(nfc, nfd), (nfd, nfc)] {
         let linter = accented_lexicon(phrase);
         let input = format!("Je l'ai {text}.");
-        let report = linter.check(&input);
-        assert_eq!(report.findings().len(), 1, "phrase {phrase:?} in {input:?}");
-        assert_eq!(report.findings()[0].text(), text);
+        assert_flags_with(&linter, &input, "team.deja", text);
     }
 }
 
@@ -359,24 +320,23 @@ fn crlf_everywhere() {
                 I need you to sign\r\nthem right\r\nnow.\r\n";
     // A phrase runs across one CRLF line break, and its span leaves out nothing but includes
     // the break as written.
-    assert_flags(
+    assert_flags_at(
         text,
         "aggressive.you-still-havent",
         "You still haven't",
         3,
         1,
     );
-    assert_flags(text, "aggressive.unacceptable", "unacceptable", 4, 28);
+    assert_flags_at(text, "aggressive.unacceptable", "unacceptable", 4, 28);
     // Across two line breaks, from line 5 to line 7.
-    assert_flags(
+    assert_flags_at(
         text,
         "demanding.right-now",
         "sign\r\nthem right\r\nnow",
         5,
         15,
     );
-    let report = LINTER.check(text);
-    let right_now = finding(&report, "demanding.right-now", text);
+    let right_now = assert_flags(text, "demanding.right-now", "sign\r\nthem right\r\nnow");
     assert_eq!(right_now.end(), LineColumn { line: 7, column: 4 });
     // A blank line (CRLF CRLF) ends a paragraph: no phrase runs across it.
     assert_not_flagged(
@@ -389,8 +349,7 @@ fn crlf_everywhere() {
     );
     // A lone CR is not a line break for line numbers (only LF is), and the span stays exact.
     let cr = "First line\rThis is unacceptable.";
-    let f = finding(&LINTER.check(cr), "aggressive.unacceptable", cr).clone();
-    assert_eq!(&cr[f.span()], "unacceptable");
+    let f = assert_flags(cr, "aggressive.unacceptable", "unacceptable");
     assert_eq!(f.start().line, 1);
 }
 
@@ -400,7 +359,7 @@ fn other_line_separators_break_phrases_like_line_feeds() {
     // between words is white space, so the phrase is still found, and the span keeps it.
     for separator in ["\u{2028}", "\u{85}"] {
         let text = format!("Please sign them right{separator}now.");
-        assert_flags(
+        assert_flags_at(
             &text,
             "demanding.right-now",
             &format!("sign them right{separator}now"),
@@ -412,7 +371,7 @@ fn other_line_separators_break_phrases_like_line_feeds() {
 
 #[test]
 fn a_byte_order_mark_at_the_start_takes_no_column() {
-    assert_flags(
+    assert_flags_at(
         "\u{FEFF}This is unacceptable.",
         "aggressive.unacceptable",
         "unacceptable",

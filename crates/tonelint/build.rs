@@ -10,9 +10,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+use tonelint_grammar::RuleIndex;
 use tonelint_lexicon::builtin::{write_pattern_row, write_split_row};
 use tonelint_lexicon::grammar::GrammarSources;
-use tonelint_lexicon::register::{Entry, Kind, Registry};
+use tonelint_lexicon::register::{Entry, EntryIndex, Kind, Registry};
 use tonelint_lexicon::spec;
 
 fn main() {
@@ -72,7 +73,7 @@ fn main() {
         for rule in &lexicon.rules {
             emit_rule(&mut rules, &origin, rule);
             let m = &rule.matching;
-            let index = rule_specs.len() as u32;
+            let index = RuleIndex(rule_specs.len() as u32);
             let place = (origin.as_str(), rule.line, rule.id.as_str());
             grammar.rule(place, index, &m.shapes, &m.unless, &m.soften);
             rule_specs.push(rule.matching.clone());
@@ -136,12 +137,12 @@ fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (V
     let entries = rules
         .iter()
         .enumerate()
-        .map(|(i, m)| (Kind::Rule, i as u32, m))
+        .map(|(i, m)| (Kind::Rule, EntryIndex(i as u32), m))
         .chain(
             strengths
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (Kind::Strength, i as u32, m)),
+                .map(|(i, m)| (Kind::Strength, EntryIndex(i as u32), m)),
         );
     for (kind, entry, matching) in entries {
         let registered = registry.entry(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::grammar::{Elem, Grammar, Guard, Key, Role, RuleShapes, Seq, ShapeSeqs};
 use crate::inflect;
 use crate::syntax::{self, Item, MAX_GAP};
-use crate::{CompileError, Place, Sources};
+use crate::{CompileError, GuardIndex, Place, Sources};
 
 /// How many plain sequences one shape, guard or class entry may expand to.
 pub const MAX_EXPANSIONS: usize = 4096;
@@ -105,7 +105,7 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
     }
     for (i, guard) in sources.guards.iter().enumerate() {
         let place = Place::Guard(i);
-        let index = compiler.grammar.guards.len() as u32;
+        let index = GuardIndex(compiler.grammar.guards.len() as u32);
         let mut seqs = Vec::new();
         for shape in &guard.shapes {
             let tree = syntax::parse(shape)

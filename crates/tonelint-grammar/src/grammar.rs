@@ -6,14 +6,20 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Effect, Scope};
+use crate::{Effect, GuardIndex, RuleIndex, Scope};
+
+/// A word of the grammar's vocabulary, by its position in `Grammar::words`. A token whose text is
+/// not in the vocabulary has no id (`None` in a scan).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct WordId(pub(crate) u32);
 
 /// What one position of a class entry matches. The order matters: a node's edges are sorted, so
 /// its word edges come first, by word id, and can be found by binary search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub(crate) enum Key {
-    Word(u32),
-    CapsWord(u32),
+    Word(WordId),
+    CapsWord(WordId),
     Number,
     Caps,
     Capitalised,
@@ -38,8 +44,8 @@ pub(crate) struct Class {
 /// One element of a plain (alternative-free) sequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Elem {
-    Word(u32),
-    CapsWord(u32),
+    Word(WordId),
+    CapsWord(WordId),
     Class(u32),
     Caps,
     Number,
@@ -65,7 +71,7 @@ pub(crate) enum Role {
     /// A cue asked about: the other parts of a shape, `unless` and `soften` shapes.
     Cue,
     /// A shape of guard `guard`.
-    Guard { guard: u32 },
+    Guard { guard: GuardIndex },
 }
 
 /// One shape of a rule: its first part's sequences (any one of them) and, for each further part
@@ -80,7 +86,7 @@ pub(crate) struct ShapeSeqs {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct RuleShapes {
     /// The caller's index of the rule.
-    pub(crate) rule: u32,
+    pub(crate) rule: RuleIndex,
     pub(crate) shapes: Vec<ShapeSeqs>,
     pub(crate) unless: Vec<u32>,
     pub(crate) soften: Vec<u32>,
@@ -101,7 +107,7 @@ pub(crate) struct Guard {
 pub(crate) struct Index {
     /// Looked up once per token of every message: FNV hashes short words several times faster
     /// than the standard library's DoS-resistant default, and the keys are the lexicons' own.
-    pub(crate) vocab: fnv::FnvHashMap<String, u32>,
+    pub(crate) vocab: fnv::FnvHashMap<String, WordId>,
     pub(crate) class_ids: HashMap<String, u32>,
     /// Word id -> the sequences whose first element can be that word.
     pub(crate) by_word: Postings<u32>,
@@ -131,9 +137,9 @@ pub(crate) struct Index {
 impl Index {
     /// The node class `class` reaches from its root through word `id`, if any.
     #[inline]
-    pub(crate) fn class_start(&self, class: u32, id: u32) -> Option<u32> {
+    pub(crate) fn class_start(&self, class: u32, id: WordId) -> Option<u32> {
         self.class_starts
-            .get(id)
+            .get(id.0)
             .iter()
             .find(|(c, _)| *c == class)
             .map(|&(_, child)| child)
@@ -186,32 +192,32 @@ impl Grammar {
     }
 
     /// The callers' rule indices that have shapes.
-    pub fn rules_with_shapes(&self) -> impl Iterator<Item = u32> + '_ {
+    pub fn rules_with_shapes(&self) -> impl Iterator<Item = RuleIndex> + '_ {
         self.rules.iter().map(|r| r.rule)
     }
 
     pub(crate) fn clear_index(&mut self) {
         self.index = Index::default();
         for (i, w) in self.words.iter().enumerate() {
-            self.index.vocab.insert(w.clone(), i as u32);
+            self.index.vocab.insert(w.clone(), WordId(i as u32));
         }
         for (i, c) in self.classes.iter().enumerate() {
             self.index.class_ids.insert(c.name.clone(), i as u32);
         }
     }
 
-    pub(crate) fn intern(&mut self, word: &str) -> u32 {
+    pub(crate) fn intern(&mut self, word: &str) -> WordId {
         if let Some(&id) = self.index.vocab.get(word) {
             return id;
         }
-        let id = self.words.len() as u32;
+        let id = WordId(self.words.len() as u32);
         self.words.push(word.to_string());
         self.index.vocab.insert(word.to_string(), id);
         id
     }
 
-    pub(crate) fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+    pub(crate) fn word(&self, id: WordId) -> &str {
+        &self.words[id.0 as usize]
     }
 
     pub(crate) fn class_id(&self, name: &str) -> Option<u32> {
@@ -293,11 +299,11 @@ impl Grammar {
                         .skip(1)
                         .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
                     match self.first_words(next) {
-                        Some(words) => start_by_word.extend(words.into_iter().map(|w| (w, id))),
+                        Some(words) => start_by_word.extend(words.into_iter().map(|w| (w.0, id))),
                         None => index.at_start.push(id),
                     }
                 }
-                Some(Elem::Word(w) | Elem::CapsWord(w)) => by_word.push((*w, id)),
+                Some(Elem::Word(w) | Elem::CapsWord(w)) => by_word.push((w.0, id)),
                 Some(Elem::Caps) => index.by_caps.push(id),
                 Some(Elem::Number) => index.by_number.push(id),
                 Some(Elem::Capitalised) => index.by_capitalised.push(id),
@@ -306,7 +312,7 @@ impl Grammar {
                     for (key, _) in &root.edges {
                         let list = match key {
                             Key::Word(w) | Key::CapsWord(w) => {
-                                by_word.push((*w, id));
+                                by_word.push((w.0, id));
                                 continue;
                             }
                             Key::Caps => &mut index.by_caps,
@@ -331,7 +337,7 @@ impl Grammar {
         for (seq, elems) in self.seqs.iter().enumerate() {
             let anchors = self.anchor(elems, &class_anchors);
             index.anchored.push(!anchors.is_empty());
-            anchored_by.extend(anchors.into_iter().map(|word| (word, seq as u32)));
+            anchored_by.extend(anchors.into_iter().map(|word| (word.0, seq as u32)));
         }
         index.anchored_by = Postings::from_pairs(words, anchored_by);
         let mut class_starts = Vec::new();
@@ -339,7 +345,7 @@ impl Grammar {
             let root = &class.nodes[0];
             let first_level = root.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
             for &(key, child) in &root.edges[..first_level] {
-                if let Key::Word(w) = key {
+                if let Key::Word(WordId(w)) = key {
                     class_starts.push((w, (c as u32, child)));
                 }
             }
@@ -350,7 +356,7 @@ impl Grammar {
     }
 
     /// The words an element can start with, when it can start only with listed words.
-    fn first_words(&self, elem: Option<&Elem>) -> Option<Vec<u32>> {
+    fn first_words(&self, elem: Option<&Elem>) -> Option<Vec<WordId>> {
         match elem? {
             Elem::Word(w) | Elem::CapsWord(w) => Some(vec![*w]),
             Elem::Class(c) => {
@@ -370,7 +376,7 @@ impl Grammar {
     /// Per class: the anchors it offers, when every entry is one word and none of them is too
     /// common to select anything: the entries before removing repeats (how the choice below
     /// counts them) and the sorted distinct words. Worked out once per class, not per sequence.
-    fn class_anchors(&self) -> Vec<Option<(usize, Vec<u32>)>> {
+    fn class_anchors(&self) -> Vec<Option<(usize, Vec<WordId>)>> {
         self.classes
             .iter()
             .map(|class| {
@@ -383,7 +389,7 @@ impl Grammar {
                 if !single {
                     return None;
                 }
-                let mut words: Vec<u32> = root
+                let mut words: Vec<WordId> = root
                     .edges
                     .iter()
                     .filter_map(|(key, _)| match key {
@@ -403,16 +409,16 @@ impl Grammar {
     }
 
     /// Punctuation and the commonest words are in nearly every sentence: useless anchors.
-    fn is_common(&self, w: u32) -> bool {
-        let word = self.words[w as usize].as_str();
+    fn is_common(&self, w: WordId) -> bool {
+        let word = self.word(w);
         crate::token::is_function_word(word) || !word.chars().any(char::is_alphanumeric)
     }
 
     /// The most selective set of words the sequence needs past its first element: a word it
     /// must hold, or the entries of a class of single words it must hold (the smallest such).
-    fn anchor(&self, seq: &Seq, class_anchors: &[Option<(usize, Vec<u32>)>]) -> Vec<u32> {
-        let mut best: Option<&[u32]> = None;
-        let mut single = [0u32; 1];
+    fn anchor(&self, seq: &Seq, class_anchors: &[Option<(usize, Vec<WordId>)>]) -> Vec<WordId> {
+        let mut best: Option<&[WordId]> = None;
+        let mut single = [WordId(0); 1];
         let first = seq
             .elems
             .iter()
@@ -438,7 +444,7 @@ impl Grammar {
                 _ => {}
             }
         }
-        best.map(<[u32]>::to_vec).unwrap_or_default()
+        best.map(<[WordId]>::to_vec).unwrap_or_default()
     }
 }
 

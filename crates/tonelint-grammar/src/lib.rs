@@ -8,7 +8,7 @@
 //! tokens (`token`) → sentences (`sentence`) → classes and shapes (`compile`, `scan`) → matches.
 //!
 //! ```
-//! use tonelint_grammar::{compile, ClassSource, RuleSource, Scan, Scratch, Sources};
+//! use tonelint_grammar::{compile, ClassSource, RuleIndex, RuleSource, Scan, Scratch, Sources};
 //!
 //! let sources = Sources {
 //!     classes: vec![ClassSource {
@@ -16,7 +16,7 @@
 //!         words: vec!["today".into(), "by {noon|<NUMBER>}".into()],
 //!     }],
 //!     rules: vec![RuleSource {
-//!         rule: 7,
+//!         rule: RuleIndex(7),
 //!         shapes: vec!["^ [~sign] ... <deadline>".into()],
 //!         unless: vec!["because".into()],
 //!         soften: vec![],
@@ -28,7 +28,7 @@
 //! let text = "Dr. Hale, sign them by 5. Sign them by 5 because transport is booked.";
 //! grammar.scan(text, 0, &|_| true, &mut Scratch::default(), &mut scan);
 //! assert_eq!(scan.matches.len(), 1);
-//! assert_eq!(scan.matches[0].rule, 7);
+//! assert_eq!(scan.matches[0].rule, RuleIndex(7));
 //! assert_eq!(&text[scan.matches[0].span.clone()], "sign");
 //! assert_eq!(scan.sentences.len(), 2);
 //! ```
@@ -48,6 +48,26 @@ pub use scan::{Guarded, Scan, Scratch, ShapeMatch};
 
 use serde::{Deserialize, Serialize};
 
+/// The caller's index of a rule: the grammar is given it with the rule's sources and reports it
+/// with each match, so that the caller can name its rules as it likes.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct RuleIndex(pub u32);
+
+/// A guard's position among a grammar's guards, in the order [`Grammar::guards`] lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct GuardIndex(pub(crate) u32);
+
+impl GuardIndex {
+    /// The guard's position, as an index into what [`Grammar::guards`] lists.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// A word class as a curator wrote it.
 #[derive(Clone, Debug, Default)]
 pub struct ClassSource {
@@ -60,7 +80,7 @@ pub struct ClassSource {
 #[derive(Clone, Debug, Default)]
 pub struct RuleSource {
     /// The caller's index for the rule; matches report it.
-    pub rule: u32,
+    pub rule: RuleIndex,
     pub shapes: Vec<String>,
     /// A match of any of these in the same sentence drops the finding.
     pub unless: Vec<String>,

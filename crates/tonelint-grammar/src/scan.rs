@@ -5,18 +5,19 @@
 //! spans at most [`MAX_GAP`](crate::syntax::MAX_GAP) tokens, each sequence keeps its first match
 //! in a sentence, and each rule reports at most once per sentence.
 
+use std::num::NonZeroU32;
 use std::ops::Range;
 
-use crate::Scope;
-use crate::grammar::{Elem, Grammar, Key, Role};
+use crate::grammar::{Elem, Grammar, Key, Role, WordId};
 use crate::sentence;
 use crate::token::{TokenKind, Tokens};
+use crate::{GuardIndex, RuleIndex, Scope};
 
 /// What one rule's shape found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShapeMatch {
     /// The caller's rule index.
-    pub rule: u32,
+    pub rule: RuleIndex,
     /// Bytes of the input: the marked words, or the whole match.
     pub span: Range<usize>,
     /// The sentence it is in.
@@ -28,7 +29,7 @@ pub struct ShapeMatch {
 /// A stretch of input a guard covers: findings of the guard's categories inside it are dropped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Guarded {
-    pub guard: u32,
+    pub guard: GuardIndex,
     pub region: Range<usize>,
 }
 
@@ -48,39 +49,47 @@ impl Scan {
     }
 }
 
+/// A sentence's number, counted across scans. Tables stamped with it (see [`Stamp`]) say what
+/// happened in which sentence, so they never need clearing between sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SentenceNumber(NonZeroU32);
+
+/// The last sentence something happened in; none before the first.
+type Stamp = Option<SentenceNumber>;
+
 /// Working memory reused from one scan to the next.
 #[derive(Default)]
 pub struct Scratch {
     tokens: Tokens,
-    ids: Vec<u32>,
+    /// Each token's word id; none for a word not in the grammar's vocabulary.
+    ids: Vec<Option<WordId>>,
     copy: String,
     sentences: Vec<Range<usize>>,
-    /// Per sequence: the sentence number it last matched in, and that first match (token span,
-    /// marked byte span).
-    seen: Vec<(u32, Range<usize>)>,
+    /// Per sequence: the sentence it last matched in, and that first match (token span, marked
+    /// byte span).
+    seen: Vec<(Stamp, Range<usize>)>,
     matched: Vec<u32>,
-    /// Per rule slot: the sentence number it last reported in.
-    reported: Vec<u32>,
+    /// Per rule slot: the sentence it last reported in.
+    reported: Vec<Stamp>,
     candidates: Vec<(usize, u32, u32, Range<usize>)>,
-    /// The number of the sentence being matched, counted across scans, so that `seen` and
-    /// `reported` never need clearing.
-    sentence_number: u32,
+    /// The sentence being matched.
+    sentence_number: Stamp,
     /// The last scan's sentences as token ranges, beside `sentences`' byte ranges.
     sentence_tokens: Vec<Range<usize>>,
-    /// Per cue sequence: the sentence number it was last looked for in. Cues (the other parts of
-    /// a shape, `unless` and `soften`) are looked for only in a sentence where a rule needs them.
-    tried: Vec<u32>,
-    /// Per sequence: the number of the last sentence that held one of its anchor words.
-    anchored: Vec<u32>,
+    /// Per cue sequence: the sentence it was last looked for in. Cues (the other parts of a
+    /// shape, `unless` and `soften`) are looked for only in a sentence where a rule needs them.
+    tried: Vec<Stamp>,
+    /// Per sequence: the last sentence that held one of its anchor words.
+    anchored: Vec<Stamp>,
     /// The distinct word ids of the sentence being matched, sorted.
-    words: Vec<u32>,
+    words: Vec<WordId>,
 }
 
 /// Whether a class key accepts a token (with word id `id`).
-fn key_matches(key: Key, token: &crate::token::Token, id: u32) -> bool {
+fn key_matches(key: Key, token: &crate::token::Token, id: Option<WordId>) -> bool {
     match key {
-        Key::Word(w) => id == w,
-        Key::CapsWord(w) => id == w && token.caps,
+        Key::Word(w) => id == Some(w),
+        Key::CapsWord(w) => id == Some(w) && token.caps,
         Key::Number => token.kind == TokenKind::Number,
         Key::Caps => token.caps,
         Key::Capitalised => token.capitalised,
@@ -91,8 +100,8 @@ fn key_matches(key: Key, token: &crate::token::Token, id: u32) -> bool {
 /// Whether sequence `seq` may match in sentence `number`: it needs no anchor word, or the
 /// sentence holds one (see `Index::anchored_by`).
 #[inline]
-fn is_anchored(grammar: &Grammar, anchored: &[u32], seq: u32, number: u32) -> bool {
-    !grammar.index.anchored[seq as usize] || anchored[seq as usize] == number
+fn is_anchored(grammar: &Grammar, anchored: &[Stamp], seq: u32, number: SentenceNumber) -> bool {
+    !grammar.index.anchored[seq as usize] || anchored[seq as usize] == Some(number)
 }
 
 impl Scratch {
@@ -128,14 +137,14 @@ struct Sentence {
 /// The cues of one sentence, looked for on demand: each at most once per sentence.
 struct Cues<'a> {
     grammar: &'a Grammar,
-    number: u32,
+    number: SentenceNumber,
     sentence: &'a Sentence,
     tokens: &'a Tokens,
-    ids: &'a [u32],
+    ids: &'a [Option<WordId>],
     /// Per sequence: the last sentence that held one of its anchor words.
-    anchored: &'a [u32],
-    seen: &'a mut [(u32, Range<usize>)],
-    tried: &'a mut [u32],
+    anchored: &'a [Stamp],
+    seen: &'a mut [(Stamp, Range<usize>)],
+    tried: &'a mut [Stamp],
 }
 
 impl Cues<'_> {
@@ -146,10 +155,10 @@ impl Cues<'_> {
 
     fn matches(&mut self, seq: u32) -> bool {
         let (g, s, number) = (self.grammar, self.sentence, self.number);
-        if self.tried[seq as usize] == number {
-            return self.seen[seq as usize].0 == number;
+        if self.tried[seq as usize] == Some(number) {
+            return self.seen[seq as usize].0 == Some(number);
         }
-        self.tried[seq as usize] = number;
+        self.tried[seq as usize] = Some(number);
         if !is_anchored(g, self.anchored, seq, number) {
             return false;
         }
@@ -160,15 +169,13 @@ impl Cues<'_> {
             if let Some((end, _)) = g.seq_at(seq, pos, s, self.tokens, self.ids) {
                 let to = end.max(pos + 1).min(s.end);
                 let span = self.tokens.list[pos].span.start..self.tokens.list[to - 1].span.end;
-                self.seen[seq as usize] = (number, span);
+                self.seen[seq as usize] = (Some(number), span);
                 return true;
             }
         }
         false
     }
 }
-
-const UNKNOWN: u32 = u32::MAX;
 
 impl Grammar {
     /// Scans `text`, adding what it finds to `out` with spans shifted by `base`. `enabled` says
@@ -177,7 +184,7 @@ impl Grammar {
         &self,
         text: &str,
         base: usize,
-        enabled: &dyn Fn(u32) -> bool,
+        enabled: &dyn Fn(RuleIndex) -> bool,
         scratch: &mut Scratch,
         out: &mut Scan,
     ) {
@@ -207,35 +214,35 @@ impl Grammar {
         }
         let tokens = &scratch.tokens;
         scratch.ids.clear();
-        scratch.ids.extend((0..tokens.len()).map(|i| {
-            self.index
-                .vocab
-                .get(tokens.text(i))
-                .copied()
-                .unwrap_or(UNKNOWN)
-        }));
+        scratch
+            .ids
+            .extend((0..tokens.len()).map(|i| self.index.vocab.get(tokens.text(i)).copied()));
         if scratch.seen.len() != self.seqs.len() {
-            scratch.seen = vec![(u32::MAX, 0..0); self.seqs.len()];
+            scratch.seen = vec![(None, 0..0); self.seqs.len()];
         }
         if scratch.anchored.len() != self.seqs.len() {
-            scratch.anchored = vec![u32::MAX; self.seqs.len()];
+            scratch.anchored = vec![None; self.seqs.len()];
         }
         if scratch.tried.len() != self.seqs.len() {
-            scratch.tried = vec![u32::MAX; self.seqs.len()];
+            scratch.tried = vec![None; self.seqs.len()];
         }
         if scratch.reported.len() != self.rules.len() {
-            scratch.reported = vec![u32::MAX; self.rules.len()];
+            scratch.reported = vec![None; self.rules.len()];
         }
         for (range, tokens_of) in scratch.sentences.iter().zip(&scratch.sentence_tokens) {
-            scratch.sentence_number = scratch.sentence_number.wrapping_add(1);
-            if scratch.sentence_number == u32::MAX {
-                scratch.seen.iter_mut().for_each(|s| s.0 = u32::MAX);
-                scratch.tried.iter_mut().for_each(|t| *t = u32::MAX);
-                scratch.anchored.iter_mut().for_each(|a| *a = u32::MAX);
-                scratch.reported.iter_mut().for_each(|r| *r = u32::MAX);
-                scratch.sentence_number = 0;
-            }
-            let number = scratch.sentence_number;
+            let next = match scratch.sentence_number {
+                None => Some(NonZeroU32::MIN),
+                Some(SentenceNumber(n)) => n.checked_add(1),
+            };
+            let number = SentenceNumber(next.unwrap_or_else(|| {
+                // Numbers ran out: every stamp is from an earlier sentence, so none may stay.
+                scratch.seen.iter_mut().for_each(|s| s.0 = None);
+                scratch.tried.iter_mut().for_each(|t| *t = None);
+                scratch.anchored.iter_mut().for_each(|a| *a = None);
+                scratch.reported.iter_mut().for_each(|r| *r = None);
+                NonZeroU32::MIN
+            }));
+            scratch.sentence_number = Some(number);
             let (start, end) = (tokens_of.start, tokens_of.end);
             if start == end {
                 continue;
@@ -246,36 +253,33 @@ impl Grammar {
             };
             scratch.matched.clear();
             scratch.words.clear();
-            scratch.words.extend(
-                scratch.ids[start..end]
-                    .iter()
-                    .copied()
-                    .filter(|&id| id != UNKNOWN),
-            );
+            scratch
+                .words
+                .extend(scratch.ids[start..end].iter().copied().flatten());
             scratch.words.sort_unstable();
             scratch.words.dedup();
             for &word in &scratch.words {
-                for &seq in self.index.anchored_by.get(word) {
-                    scratch.anchored[seq as usize] = number;
+                for &seq in self.index.anchored_by.get(word.0) {
+                    scratch.anchored[seq as usize] = Some(number);
                 }
             }
             for pos in start..end {
                 let token = &tokens.list[pos];
                 let id = scratch.ids[pos];
-                let by_word: &[u32] = if id == UNKNOWN {
-                    &[]
-                } else {
-                    self.index.by_word.get(id)
+                let by_word: &[u32] = match id {
+                    Some(id) => self.index.by_word.get(id.0),
+                    None => &[],
                 };
                 let at_start: &[u32] = if sentence.starts.contains(&pos) {
                     &self.index.at_start
                 } else {
                     &[]
                 };
-                let start_by_word: &[u32] = if id != UNKNOWN && sentence.starts.contains(&pos) {
-                    self.index.start_by_word.get(id)
-                } else {
-                    &[]
+                let start_by_word: &[u32] = match id {
+                    Some(id) if sentence.starts.contains(&pos) => {
+                        self.index.start_by_word.get(id.0)
+                    }
+                    _ => &[],
                 };
                 let caps: &[u32] = if token.caps { &self.index.by_caps } else { &[] };
                 let number_list: &[u32] = if token.kind == TokenKind::Number {
@@ -304,11 +308,11 @@ impl Grammar {
                         let every_match = match self.roles[seq as usize] {
                             Role::Cue => continue,
                             Role::Guard { guard } => {
-                                self.guards[guard as usize].scope == Scope::Inside
+                                self.guards[guard.index()].scope == Scope::Inside
                             }
                             Role::Primary { .. } => false,
                         };
-                        if seen.0 == number && !every_match {
+                        if seen.0 == Some(number) && !every_match {
                             continue;
                         }
                         if !is_anchored(self, &scratch.anchored, seq, number) {
@@ -334,7 +338,7 @@ impl Grammar {
                             continue;
                         };
                         if let Role::Guard { guard } = self.roles[seq as usize] {
-                            let region = match self.guards[guard as usize].scope {
+                            let region = match self.guards[guard.index()].scope {
                                 Scope::Inside => span.clone(),
                                 Scope::After => span.start..range.end,
                                 Scope::Sentence => range.clone(),
@@ -344,8 +348,8 @@ impl Grammar {
                                 region: region.start + base..region.end + base,
                             });
                         }
-                        if seen.0 != number {
-                            scratch.seen[seq as usize] = (number, span);
+                        if seen.0 != Some(number) {
+                            scratch.seen[seq as usize] = (Some(number), span);
                             scratch.matched.push(seq);
                         }
                     }
@@ -380,10 +384,10 @@ impl Grammar {
             }
             scratch.candidates.sort_by_key(|c| (c.0, c.1));
             for (_, slot, _, span) in &scratch.candidates {
-                if scratch.reported[*slot as usize] == number {
+                if scratch.reported[*slot as usize] == Some(number) {
                     continue;
                 }
-                scratch.reported[*slot as usize] = number;
+                scratch.reported[*slot as usize] = Some(number);
                 let rule = &self.rules[*slot as usize];
                 let mut cues = Cues {
                     grammar: self,
@@ -416,7 +420,7 @@ impl Grammar {
         pos: usize,
         sentence: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
     ) -> bool {
         let token = &tokens.list[pos];
         let first = self.seqs[seq as usize]
@@ -424,8 +428,8 @@ impl Grammar {
             .iter()
             .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
         match first {
-            Some(Elem::Word(w)) => ids[pos] == *w,
-            Some(Elem::CapsWord(w)) => ids[pos] == *w && token.caps,
+            Some(Elem::Word(w)) => ids[pos] == Some(*w),
+            Some(Elem::CapsWord(w)) => ids[pos] == Some(*w) && token.caps,
             Some(Elem::Start) => sentence.starts.contains(&pos),
             Some(Elem::Caps) => token.caps,
             Some(Elem::Number) => token.kind == TokenKind::Number,
@@ -433,7 +437,7 @@ impl Grammar {
             Some(Elem::Class(c)) => {
                 let root = &self.classes[*c as usize].nodes[0];
                 let words = self.index.root_others[*c as usize] as usize;
-                self.index.class_start(*c, ids[pos]).is_some()
+                ids[pos].is_some_and(|id| self.index.class_start(*c, id).is_some())
                     || root.edges[words..]
                         .iter()
                         .any(|&(key, _)| key_matches(key, token, ids[pos]))
@@ -493,7 +497,7 @@ impl Grammar {
         pos: usize,
         sentence: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
     ) -> Option<(usize, Marks)> {
         self.elems_at(
             &self.seqs[seq as usize].elems,
@@ -512,7 +516,7 @@ impl Grammar {
         marks: Marks,
         s: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
     ) -> Option<(usize, Marks)> {
         let Some((first, rest)) = elems.split_first() else {
             return Some((pos, marks));
@@ -567,8 +571,8 @@ impl Grammar {
                     None
                 }
             }
-            Elem::Word(w) => next(token.is_some() && ids[pos] == w),
-            Elem::CapsWord(w) => next(token.is_some_and(|t| t.caps) && ids[pos] == w),
+            Elem::Word(w) => next(token.is_some() && ids[pos] == Some(w)),
+            Elem::CapsWord(w) => next(token.is_some_and(|t| t.caps) && ids[pos] == Some(w)),
             Elem::Any => next(token.is_some_and(word_like)),
             Elem::Caps => next(token.is_some_and(|t| t.caps)),
             Elem::Number => next(token.is_some_and(|t| t.kind == TokenKind::Number)),
@@ -605,7 +609,7 @@ impl Grammar {
         pos: usize,
         s: &Sentence,
         tokens: &Tokens,
-        ids: &[u32],
+        ids: &[Option<WordId>],
         then: &mut dyn FnMut(usize) -> bool,
     ) -> bool {
         let class = &self.classes[c as usize];
@@ -616,11 +620,15 @@ impl Grammar {
             // binary search; the few others (capitals, numbers, any word) follow.
             let (words, child) = if node == 0 {
                 let words = self.index.root_others[c as usize] as usize;
-                (words, self.index.class_start(c, ids[pos]))
+                let child = ids[pos].and_then(|id| self.index.class_start(c, id));
+                (words, child)
             } else {
                 let words = here.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
-                let at = here.edges[..words].binary_search_by_key(&Key::Word(ids[pos]), |e| e.0);
-                (words, at.ok().map(|at| here.edges[at].1))
+                let child = ids[pos].and_then(|id| {
+                    let at = here.edges[..words].binary_search_by_key(&Key::Word(id), |e| e.0);
+                    at.ok().map(|at| here.edges[at].1)
+                });
+                (words, child)
             };
             if let Some(child) = child
                 && self.class_walk(c, child, pos + 1, s, tokens, ids, then)

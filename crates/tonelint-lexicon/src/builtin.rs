@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 // Re-exported so the generated code names everything it uses through this module.
-pub use crate::register::Kind;
+pub use crate::register::{EntryIndex, Kind};
 use crate::trigger::Split;
 
 /// One built-in regex: the entry it belongs to and its source.
@@ -13,7 +13,7 @@ pub struct PatternRow {
     /// A rule's or a strength's.
     pub kind: Kind,
     /// The entry's index among the built-in rules or strengths.
-    pub entry: u32,
+    pub entry: EntryIndex,
     /// The regex as the lexicon wrote it.
     pub source: &'static str,
 }
@@ -36,10 +36,17 @@ pub struct SplitRow {
 
 /// Appends the Rust expression of a [`PatternRow`] and a comma, as a line of a static list.
 /// `path` is how the generated code names this module.
-pub fn write_pattern_row(out: &mut String, path: &str, kind: Kind, entry: u32, source: &str) {
+pub fn write_pattern_row(
+    out: &mut String,
+    path: &str,
+    kind: Kind,
+    entry: EntryIndex,
+    source: &str,
+) {
     let _ = writeln!(
         out,
-        "    {path}::PatternRow {{ kind: {path}::Kind::{kind:?}, entry: {entry}, source: {source:?} }},"
+        "    {path}::PatternRow {{ kind: {path}::Kind::{kind:?}, entry: {path}::EntryIndex({}), source: {source:?} }},",
+        entry.0
     );
 }
 

@@ -5,7 +5,7 @@
 //! The build script gathers the built-in lexicons here and the library the lexicons loaded at run
 //! time, so both hand the compiler the same sources for the same files.
 
-use tonelint_grammar::{ClassSource, Grammar, GuardSource, Place, RuleSource, Sources};
+use tonelint_grammar::{ClassSource, Grammar, GuardSource, Place, RuleIndex, RuleSource, Sources};
 
 use crate::spec::{ClassSpec, GuardSpec};
 
@@ -71,7 +71,7 @@ impl GrammarSources {
     pub fn rule<S: AsRef<str>>(
         &mut self,
         (origin, line, id): (&str, usize, &str),
-        index: u32,
+        index: RuleIndex,
         shapes: &[S],
         unless: &[S],
         soften: &[S],

@@ -10,7 +10,7 @@
 //! [`phrase_table`], regex trigger words from [`trigger`]) → [`phrase_table::Tables`].
 //!
 //! ```
-//! use tonelint_lexicon::register::{Entry, Kind, Registry};
+//! use tonelint_lexicon::register::{Entry, EntryIndex, Kind, Registry};
 //!
 //! let lexicon = tonelint_lexicon::spec::parse_lexicon(r#"
 //! [[rule]]
@@ -27,7 +27,9 @@
 //! let mut registry = Registry::new();
 //! for (i, rule) in lexicon.rules.iter().enumerate() {
 //!     registry
-//!         .entry(Kind::Rule, Entry::One(i as u32), rule.matching.lists(), |_, _| Ok::<(), ()>(()))
+//!         .entry(Kind::Rule, Entry::One(EntryIndex(i as u32)), rule.matching.lists(), |_, _| {
+//!             Ok::<(), ()>(())
+//!         })
 //!         .unwrap();
 //! }
 //! let tables = registry.finish();

@@ -1,8 +1,9 @@
 //! The word-level phrase automaton: a vocabulary of folded tokens and an Aho-Corasick automaton
 //! over token ids, stored as flat `u32` tables.
 //!
-//! Matching words instead of bytes means the automaton takes one step per word, the 28,000-odd
-//! folded variants that alternatives and contractions expand to share their words, and a token
+//! Matching words instead of bytes means the automaton takes one step per word, the tens of
+//! thousands of folded variants that alternatives and contractions expand to share their words,
+//! and a token
 //! that occurs in no phrase sends the automaton straight back to its root.
 //!
 //! The tables are plain little-endian `u32` arrays so the build script can build them for the
@@ -11,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 
 use crate::fold::is_word_char;
 
@@ -45,10 +47,78 @@ impl Gap {
     }
 }
 
-/// The id of every token that is not in the vocabulary.
-pub const UNKNOWN: u32 = 0;
-/// The automaton's start state.
-pub const ROOT: u32 = 0;
+/// A word of an automaton's vocabulary. A token that is not in the vocabulary has no id
+/// (`None` from [`Tables::lookup`]); ids start at 1, and 0 marks an empty slot of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct WordId(NonZeroU32);
+
+impl WordId {
+    /// The id's slot in the per-word tables, where slot 0 stands for a word not in the
+    /// vocabulary.
+    #[inline]
+    fn slot(self) -> usize {
+        self.0.get() as usize
+    }
+
+    /// The id as the tables store it.
+    #[inline]
+    fn code(self) -> u32 {
+        self.0.get()
+    }
+}
+
+/// A state of the automaton.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct StateId(u32);
+
+impl StateId {
+    /// The start state, where every match begins and a word in no phrase leads back to.
+    pub const ROOT: StateId = StateId(0);
+
+    #[inline]
+    fn slot(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A trigger: one way a lexicon pattern's match contains a trigger word (one split of the
+/// pattern, see [`crate::trigger::Split`]). Ids are given in the order patterns are registered,
+/// one per split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct TriggerId(u32);
+
+impl TriggerId {
+    /// The first trigger id of a table.
+    pub const FIRST: TriggerId = TriggerId(0);
+
+    /// The id's position among the triggers, in registration order.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The id after this one.
+    pub fn next(self) -> TriggerId {
+        TriggerId(self.0 + 1)
+    }
+}
+
+/// An entry's position among the rules, or among the strengths, of the lexicons a table was
+/// built from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct EntryIndex(pub u32);
+
+impl EntryIndex {
+    /// The position as an index into a list of the entries.
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// How a lexicon entry's automaton pattern is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +137,7 @@ pub enum Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Entry {
     /// The entry with this index among the rules or the strengths of the table's lexicons.
-    One(u32),
+    One(EntryIndex),
     /// Every rule: an allowed phrase is an exception to all of them.
     Any,
 }
@@ -104,8 +174,8 @@ pub const HASH_START: u32 = 0x811c_9dc5;
 ///
 /// Words are runs of word characters; every other character, an apostrophe included, is a token
 /// of its own. The matcher splits input words at their apostrophes the same way, so `'ll` in a
-/// phrase finds the end of "we'll" exactly as matching folded bytes did; [`Target::bounds`] keeps
-/// a phrase that starts or ends with a letter to whole words.
+/// phrase finds the end of "we'll"; [`Target::bounds`] keeps a phrase that starts or ends with a
+/// letter to whole words.
 pub fn variant_tokens(variant: &str) -> Vec<(&str, Gap)> {
     let mut tokens = Vec::new();
     let mut gap = Gap::Adjacent;
@@ -186,7 +256,7 @@ pub struct Target {
     pub entry: Entry,
     /// How the entry uses the pattern.
     pub role: Role,
-    /// The number of tokens in the pattern.
+    /// The number of tokens in the pattern; [`Builder::add`] sets it.
     pub len: u32,
     /// Where the pattern must meet word edges.
     pub bounds: Bounds,
@@ -205,7 +275,7 @@ impl Target {
             Kind::Strength => 1,
         };
         let entry = match self.entry {
-            Entry::One(i) => i,
+            Entry::One(i) => i.0,
             Entry::Any => u32::MAX,
         };
         let (role, gap) = match self.role {
@@ -231,7 +301,7 @@ impl Target {
             entry: if f[1] == u32::MAX {
                 Entry::Any
             } else {
-                Entry::One(f[1])
+                Entry::One(EntryIndex(f[1]))
             },
             role: match f[2] {
                 0 => Role::Phrase,
@@ -248,15 +318,16 @@ impl Target {
     }
 }
 
-/// The names of the tables, in the order [`Tables::to_bytes`] writes them.
-const SECTIONS: usize = 12;
+/// The number of tables [`Tables::to_bytes`] writes, after `max_len` and `max_word`.
+const SECTIONS: usize = 13;
 
 /// A vocabulary and automaton, ready to match.
 #[derive(Clone, Debug)]
 pub struct Tables {
     /// Open-addressed hash table: word id, or 0 for an empty slot. Its length is a power of two.
     slots: U32s,
-    /// For each word id, the start of its text in `words` (`word_ends[id - 1]` is the end).
+    /// Where each word's text starts in `words`, in id order: word `id` is
+    /// `words[word_starts[id - 1]..word_starts[id]]`.
     word_starts: U32s,
     words: Cow<'static, [u8]>,
     /// For each word id (0 included), the state reached from the root on it.
@@ -281,51 +352,53 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// The id of a folded token, given its hash, or [`UNKNOWN`].
+    /// The id of a folded token, given its [`hash_token`]; none for a token not in the
+    /// vocabulary.
     #[inline]
-    pub fn lookup(&self, token: &[u8], hash: u32) -> u32 {
+    pub fn lookup(&self, token: &[u8], hash: u32) -> Option<WordId> {
+        if token.is_empty() || token.len() > self.max_word as usize {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
         loop {
-            let id = self.slots.get(i);
-            if id == 0 {
-                return UNKNOWN;
-            }
-            let start = self.word_starts.get(id as usize - 1) as usize;
-            let end = self.word_starts.get(id as usize) as usize;
+            let id = WordId(NonZeroU32::new(self.slots.get(i))?);
+            let start = self.word_starts.get(id.slot() - 1) as usize;
+            let end = self.word_starts.get(id.slot()) as usize;
             if &self.words[start..end] == token {
-                return id;
+                return Some(id);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// The state after reading token `id` with `gap` before it in state `state`.
+    /// The state after reading `word` (none: a token not in the vocabulary) with `gap` before it
+    /// in state `state`.
     #[inline]
-    pub fn step(&self, mut state: u32, id: u32, gap: Gap) -> u32 {
-        if id == UNKNOWN {
-            return ROOT;
-        }
+    pub fn step(&self, mut state: StateId, word: Option<WordId>, gap: Gap) -> StateId {
+        let Some(word) = word else {
+            return StateId::ROOT;
+        };
         if gap != Gap::Paragraph {
-            let key = id << 1 | gap.bit();
-            while state != ROOT {
-                let lo = self.trans_start.get(state as usize) as usize;
-                let hi = self.trans_start.get(state as usize + 1) as usize;
+            let key = word.code() << 1 | gap.bit();
+            while state != StateId::ROOT {
+                let lo = self.trans_start.get(state.slot()) as usize;
+                let hi = self.trans_start.get(state.slot() + 1) as usize;
                 if let Some(next) = self.find_key(lo, hi, key) {
                     return next;
                 }
-                state = self.fail.get(state as usize);
+                state = StateId(self.fail.get(state.slot()));
             }
         }
-        self.root_next.get(id as usize)
+        StateId(self.root_next.get(word.slot()))
     }
 
-    fn find_key(&self, mut lo: usize, mut hi: usize, key: u32) -> Option<u32> {
+    fn find_key(&self, mut lo: usize, mut hi: usize, key: u32) -> Option<StateId> {
         while lo < hi {
             let mid = (lo + hi) / 2;
             let k = self.trans_key.get(mid);
             if k == key {
-                return Some(self.trans_next.get(mid));
+                return Some(StateId(self.trans_next.get(mid)));
             }
             if k < key {
                 lo = mid + 1;
@@ -338,8 +411,8 @@ impl Tables {
 
     /// The range in the output list of the targets matched on entering `state`.
     #[inline]
-    pub fn outputs(&self, state: u32) -> std::ops::Range<usize> {
-        self.out_start.get(state as usize) as usize..self.out_start.get(state as usize + 1) as usize
+    pub fn outputs(&self, state: StateId) -> std::ops::Range<usize> {
+        self.out_start.get(state.slot()) as usize..self.out_start.get(state.slot() + 1) as usize
     }
 
     /// The target at position `i` of the output list.
@@ -356,12 +429,12 @@ impl Tables {
         }))
     }
 
-    /// The trigger ids of word `id`.
+    /// The triggers `word` fires.
     #[inline]
-    pub fn triggers(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
-        let lo = self.trigger_start.get(id as usize) as usize;
-        let hi = self.trigger_start.get(id as usize + 1) as usize;
-        (lo..hi).map(move |i| self.triggers.get(i))
+    pub fn triggers(&self, word: WordId) -> impl Iterator<Item = TriggerId> + '_ {
+        let lo = self.trigger_start.get(word.slot()) as usize;
+        let hi = self.trigger_start.get(word.slot() + 1) as usize;
+        (lo..hi).map(move |i| TriggerId(self.triggers.get(i)))
     }
 
     /// Serialises the tables: a header of section lengths, then the sections.
@@ -379,6 +452,7 @@ impl Tables {
             self.out.bytes(),
             self.targets.bytes(),
             self.trigger_start.bytes(),
+            self.triggers.bytes(),
         ];
         let mut out = Vec::new();
         out.extend(self.max_len.to_le_bytes());
@@ -386,11 +460,9 @@ impl Tables {
         for s in sections.iter() {
             out.extend((s.len() as u32).to_le_bytes());
         }
-        out.extend((self.triggers.bytes().len() as u32).to_le_bytes());
         for s in sections.iter() {
             out.extend_from_slice(s);
         }
-        out.extend_from_slice(self.triggers.bytes());
         out
     }
 
@@ -404,10 +476,9 @@ impl Tables {
                 bytes[i * 4 + 3],
             ]) as usize
         };
-        let count = SECTIONS + 1;
-        let mut at = (2 + count) * 4;
-        let mut parts: Vec<&'static [u8]> = Vec::with_capacity(count);
-        for i in 0..count {
+        let mut at = (2 + SECTIONS) * 4;
+        let mut parts: Vec<&'static [u8]> = Vec::with_capacity(SECTIONS);
+        for i in 0..SECTIONS {
             let len = header(2 + i);
             parts.push(&bytes[at..at + len]);
             at += len;
@@ -436,7 +507,7 @@ impl Tables {
 /// Builds [`Tables`] from token sequences.
 #[derive(Debug)]
 pub struct Builder {
-    words: HashMap<String, u32>,
+    words: HashMap<String, WordId>,
     word_list: Vec<String>,
     /// Per state: transitions (key, next). At the root the key is the bare word id.
     children: Vec<Vec<(u32, u32)>>,
@@ -471,30 +542,32 @@ impl Builder {
     }
 
     /// The id of a folded token, adding it to the vocabulary.
-    pub fn word(&mut self, token: &str) -> u32 {
+    pub fn word(&mut self, token: &str) -> WordId {
         if let Some(&id) = self.words.get(token) {
             return id;
         }
+        // Ids start at 1, the list's length once the word is in it.
+        let id = WordId(NonZeroU32::MIN.saturating_add(self.word_list.len() as u32));
         self.word_list.push(token.to_string());
-        let id = self.word_list.len() as u32;
         self.words.insert(token.to_string(), id);
         self.triggers.push(Vec::new());
         id
     }
 
-    /// Makes the folded token `token` fire trigger `trigger` whenever it occurs.
-    pub fn trigger(&mut self, token: &str, trigger: u32) {
-        let id = self.word(token);
-        if !self.triggers[id as usize].contains(&trigger) {
-            self.triggers[id as usize].push(trigger);
+    /// Makes the folded token `token` fire `trigger` whenever it occurs.
+    pub fn trigger(&mut self, token: &str, trigger: TriggerId) {
+        let word = self.word(token);
+        if !self.triggers[word.slot()].contains(&trigger.0) {
+            self.triggers[word.slot()].push(trigger.0);
         }
     }
 
     /// Adds a pattern: its tokens (as from [`variant_tokens`]) and what it stands for.
     pub fn add(&mut self, tokens: &[(&str, Gap)], mut target: Target) {
-        let mut state = ROOT;
+        let mut state = StateId::ROOT.0;
         for (i, &(token, gap)) in tokens.iter().enumerate() {
-            let id = self.word(token);
+            let id = self.word(token).code();
+            // At the root a transition is keyed by the bare word id (see `root_next`).
             let key = if i == 0 { id } else { id << 1 | gap.bit() };
             state = match self.edges.get(&(state, key)) {
                 Some(&next) => next,
@@ -523,14 +596,15 @@ impl Builder {
     pub fn finish(mut self) -> Tables {
         let states = self.children.len();
         let words = self.word_list.len();
-        let mut root_next = vec![ROOT; words + 1];
+        let root = StateId::ROOT.0;
+        let mut root_next = vec![root; words + 1];
         for &(id, next) in &self.children[0] {
             root_next[id as usize] = next;
         }
         for list in &mut self.children {
             list.sort_unstable();
         }
-        let mut fail = vec![ROOT; states];
+        let mut fail = vec![root; states];
         let mut outputs: Vec<Vec<u32>> = vec![Vec::new(); states];
         // Breadth first, so that a state's failure target is finished before the state.
         let mut queue: std::collections::VecDeque<u32> =
@@ -544,7 +618,7 @@ impl Builder {
                 let id = key >> 1;
                 let mut f = fail[state as usize];
                 let target = loop {
-                    if f == ROOT {
+                    if f == root {
                         break root_next[id as usize];
                     }
                     let list = &self.children[f as usize];
@@ -565,7 +639,7 @@ impl Builder {
         let mut trans_next = Vec::new();
         for (s, list) in self.children.iter().enumerate() {
             trans_start.push(trans_key.len() as u32);
-            if s == ROOT as usize {
+            if s == root as usize {
                 continue;
             }
             for &(k, n) in list {
@@ -594,10 +668,10 @@ impl Builder {
             while slots[at] != 0 {
                 at = (at + 1) & (size - 1);
             }
+            // Ids start at 1: 0 marks an empty slot.
             slots[at] = i as u32 + 1;
         }
         word_starts.push(blob.len() as u32);
-        // Word ids start at 1: shift so that `word_starts[id - 1]..word_starts[id]` is word `id`.
         let targets: Vec<u32> = self.targets.iter().flat_map(|t| t.encode()).collect();
         let mut trigger_start = Vec::with_capacity(words + 2);
         let mut triggers = Vec::new();
@@ -673,7 +747,7 @@ mod tests {
         let mut b = Builder::new();
         let t = |entry| Target {
             kind: Kind::Rule,
-            entry: Entry::One(entry),
+            entry: Entry::One(EntryIndex(entry)),
             role: Role::Phrase,
             len: 0,
             bounds: Bounds::default(),
@@ -682,7 +756,7 @@ mod tests {
         b.add(&variant_tokens("you to"), t(1));
         let tables = b.finish();
         let tables = Tables::from_static(Box::leak(tables.to_bytes().into_boxed_slice()));
-        let mut state = ROOT;
+        let mut state = StateId::ROOT;
         let mut found = Vec::new();
         for (i, (w, gap)) in [
             ("i", Gap::Adjacent),
@@ -699,6 +773,12 @@ mod tests {
                 found.push((i, tables.output(o).entry));
             }
         }
-        assert_eq!(found, [(3, Entry::One(0)), (3, Entry::One(1))]);
+        assert_eq!(
+            found,
+            [
+                (3, Entry::One(EntryIndex(0))),
+                (3, Entry::One(EntryIndex(1)))
+            ]
+        );
     }
 }

@@ -4,10 +4,12 @@
 //! The build script registers the built-in lexicons here and the library the lexicons loaded at
 //! run time, through the same [`Registry::entry`], so the two kinds of table cannot drift apart.
 
-use crate::phrase_table::{Builder, Role, Tables, Target, variant_bounds, variant_tokens};
+use crate::phrase_table::{
+    Builder, Role, Tables, Target, TriggerId, variant_bounds, variant_tokens,
+};
 use crate::trigger::{self, Split};
 
-pub use crate::phrase_table::{Entry, Kind};
+pub use crate::phrase_table::{Entry, EntryIndex, Kind};
 
 /// The lists of one entry that go into the automaton. Generic over how the strings are held:
 /// the build script holds `String`s read from the files, the library borrowed static data or
@@ -26,16 +28,25 @@ pub struct EntryLists<'a, S, L> {
 
 /// Builds one automaton entry by entry, numbering the trigger ids of all entries' patterns in
 /// the order they are registered.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Registry {
     builder: Builder,
-    splits: u32,
+    next_trigger: TriggerId,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry::new()
+    }
 }
 
 impl Registry {
     /// An empty registry.
     pub fn new() -> Registry {
-        Registry::default()
+        Registry {
+            builder: Builder::new(),
+            next_trigger: TriggerId::FIRST,
+        }
     }
 
     /// Registers `entry` of kind `kind`: its phrase and exception variants as automaton
@@ -79,9 +90,9 @@ impl Registry {
             let splits = trigger::splits(source).unwrap_or_default();
             for split in &splits {
                 for word in &split.words {
-                    self.builder.trigger(word, self.splits);
+                    self.builder.trigger(word, self.next_trigger);
                 }
-                self.splits += 1;
+                self.next_trigger = self.next_trigger.next();
             }
             pattern(source, splits)?;
         }

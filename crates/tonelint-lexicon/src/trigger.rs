@@ -103,16 +103,6 @@ fn reading_order(items: &[Hir], backwards: bool) -> Box<dyn Iterator<Item = &Hir
     }
 }
 
-/// The folded tokens one of which every match of `pattern` contains, or `None` when that cannot
-/// be proved.
-#[cfg(test)]
-pub fn required_tokens(pattern: &str) -> Option<Vec<String>> {
-    let mut words: Vec<String> = splits(pattern)?.into_iter().flat_map(|s| s.words).collect();
-    words.sort();
-    words.dedup();
-    Some(words)
-}
-
 /// `hir` with every look-around assertion replaced by nothing, captures opened, and every class
 /// holding a non-ASCII character widened to all non-ASCII characters: it matches everything
 /// `hir` matches, and makes a small DFA (a Unicode class such as `[^.!?]` repeated sixty times
@@ -683,8 +673,13 @@ fn punctuation(hir: &Hir) -> Option<(Vec<String>, Hir)> {
 mod tests {
     use super::*;
 
-    fn req(p: &str) -> Option<Vec<String>> {
-        required_tokens(p)
+    /// The folded tokens one of which every match of `pattern` contains, or `None` when that
+    /// cannot be proved.
+    fn req(pattern: &str) -> Option<Vec<String>> {
+        let mut words: Vec<String> = splits(pattern)?.into_iter().flat_map(|s| s.words).collect();
+        words.sort();
+        words.dedup();
+        Some(words)
     }
 
     #[test]

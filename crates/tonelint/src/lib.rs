@@ -86,21 +86,14 @@
 #![forbid(unsafe_code)]
 
 mod context;
-mod credit;
+mod engine;
 mod error;
 mod fix;
 mod lexicon;
 mod linter;
-mod matcher;
-mod model;
-mod pattern;
 mod position;
-mod quotes;
 mod report;
 mod rule;
-mod shapes;
-mod suppress;
-mod token;
 
 // The lexicon compiler's modules, under the names the engine has always used for them: the
 // build script compiles the built-in lexicons with the same crate.

@@ -4,21 +4,16 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::category::{Category, Severity};
+use crate::engine::model::{self, DEFAULT_THRESHOLD, ModelRule};
+use crate::engine::{
+    BuiltinEntries, Engine, Entries, EntrySelection, ModelLayer, PerRule, PerStrength,
+    PhraseMatcher, Position, RuleIndex, Scratch, ShapeLayer, StrengthIndex, UserGrammar,
+};
 use crate::error::BuildError;
 use crate::lexicon::Lexicon;
 use crate::lexicon::spec::expand_phrase;
-use crate::matcher::{Found, Matcher, Scratch};
-use crate::model::{DEFAULT_THRESHOLD, ModelCandidate, ModelLayer, ModelScratch};
-use crate::position::Cursor;
-use crate::quotes::quoted_regions;
-use crate::report::{Finding, Report, StrengthMatch, Summary};
+use crate::report::Report;
 use crate::rule::{Rule, Strength};
-use crate::shapes::{ShapeLayer, UserGrammar};
-use crate::suppress::Suppressions;
-
-/// Inputs are matched in chunks of about this many bytes, split at a blank line or line break,
-/// so the working memory of a check stays small whatever the input size.
-const CHUNK_BYTES: usize = 256 * 1024;
 
 /// Whether a [`LinterBuilder`] switches the tone model on unless told otherwise. Off: on the blind
 /// set it added 3 points of harsh recall (71.8 % to 74.8 %) at no more clean false alarms, short
@@ -188,7 +183,7 @@ impl LinterBuilder {
         // The tone model's rules come last, so that the lexicons' indices stay as they were; they
         // are loaded even with the model off, so that naming them is never an error.
         let model_rules = rules.len()..rules.len() + 3;
-        rules.extend(crate::model::rules().into_iter().map(Arc::new));
+        rules.extend(model::rules().into_iter().map(Arc::new));
         // Every entry's id, with where it was defined, to refuse duplicates across files.
         let mut ids: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         let defined = rules
@@ -226,7 +221,8 @@ impl LinterBuilder {
         let named = |set: &HashSet<&str>, rule: &Rule| {
             set.contains(rule.id()) || set.contains(rule.category().as_str())
         };
-        let enabled: Vec<bool> = rules
+        let rules: PerRule<Arc<Rule>> = rules.into();
+        let enabled: PerRule<bool> = rules
             .iter()
             .map(|rule| {
                 let chosen = if only.is_empty() {
@@ -240,7 +236,7 @@ impl LinterBuilder {
         // Category overrides first, so that a rule id's override wins.
         let mut by_category: Vec<&(String, Severity)> = self.severities.iter().collect();
         by_category.sort_by_key(|(name, _)| Category::from_name(name).is_none());
-        let severities: Vec<Severity> = rules
+        let severities: PerRule<Severity> = rules
             .iter()
             .map(|rule| {
                 by_category
@@ -259,19 +255,30 @@ impl LinterBuilder {
         }
         // Strengths are not findings, so `only` leaves them on; `disable` can switch one off.
         strengths.retain(|s| !disable.contains(s.id()));
-        let builtin_strengths: Option<Vec<Option<usize>>> = builtin_strength_ids.map(|list| {
-            list.iter()
-                .map(|b| strengths.iter().position(|s| Arc::ptr_eq(s, b)))
-                .collect()
-        });
-        let matcher = Matcher::new(
-            &rules,
-            &enabled,
-            &strengths,
-            &allowed,
-            builtin_rules,
-            builtin_strengths.as_deref(),
-        )
+        let strengths: PerStrength<Arc<Strength>> = strengths.into();
+        let builtin_strengths: Option<Vec<Option<StrengthIndex>>> =
+            builtin_strength_ids.map(|list| {
+                list.iter()
+                    .map(|b| {
+                        strengths
+                            .iter_indexed()
+                            .find(|(_, s)| Arc::ptr_eq(s, b))
+                            .map(|(i, _)| i)
+                    })
+                    .collect()
+            });
+        let phrases = PhraseMatcher::new(&EntrySelection {
+            rules: &rules,
+            enabled: &enabled,
+            strengths: &strengths,
+            allowed: &allowed,
+            builtin: builtin_strengths
+                .as_deref()
+                .map(|strengths| BuiltinEntries {
+                    rules: builtin_rules,
+                    strengths,
+                }),
+        })
         .map_err(BuildError::Matcher)?;
         let users: Vec<UserGrammar<'_>> = user_parts
             .iter()
@@ -279,34 +286,43 @@ impl LinterBuilder {
                 parts,
                 rules: range
                     .clone()
-                    .map(|i| (i as u32, rules[i].as_ref()))
+                    .map(RuleIndex::at)
+                    .map(|rule| (rule, rules[rule].as_ref()))
                     .collect(),
             })
             .collect();
-        let index: std::collections::HashMap<&str, usize> =
-            rules.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+        let index: std::collections::HashMap<&str, RuleIndex> =
+            rules.iter_indexed().map(|(i, r)| (r.id(), i)).collect();
         let shapes = ShapeLayer::build(&|id| index.get(id).copied(), with_builtin, &users)?;
         drop(users);
         let model = if self.model {
             ModelLayer::new(
                 self.model_threshold,
                 model_rules
-                    .clone()
-                    .map(|i| (rules[i].category(), i, enabled[i]))
+                    .map(RuleIndex::at)
+                    .map(|rule| ModelRule {
+                        category: rules[rule].category(),
+                        rule,
+                        enabled: enabled[rule],
+                    })
                     .collect(),
             )
         } else {
             None
         };
         Ok(Linter {
-            model,
-            shapes,
-            rules,
+            entries: Entries {
+                rules,
+                enabled,
+                severities,
+                strengths,
+            },
             by_id: std::sync::OnceLock::new(),
-            enabled,
-            severities,
-            strengths,
-            matcher,
+            engine: Engine {
+                phrases,
+                shapes,
+                model,
+            },
             spare: std::sync::Mutex::new(Vec::new()),
         })
     }
@@ -341,31 +357,15 @@ fn unknown_name<'a>(name: &str, ids: impl Iterator<Item = &'a str>) -> BuildErro
 /// assert!(report.summary().score < 0, "gratitude, a commitment and a date are strengths");
 /// ```
 pub struct Linter {
-    rules: Vec<Arc<Rule>>,
-    /// Each rule's index in `rules`, so that asking about every rule by id stays linear in a
-    /// lexicon of a hundred thousand entries. Made on the first such question: checking a
+    entries: Entries,
+    /// Each rule's index in `entries.rules`, so that asking about every rule by id stays linear
+    /// in a lexicon of a hundred thousand entries. Made on the first such question: checking a
     /// message never needs it, so building a linter does not pay for it.
-    by_id: std::sync::OnceLock<std::collections::HashMap<Box<str>, usize>>,
-    enabled: Vec<bool>,
-    /// Each rule's effective severity, after overrides.
-    severities: Vec<Severity>,
-    strengths: Vec<Arc<Strength>>,
-    matcher: Matcher,
-    /// The tone grammar: shapes over sentences, and the guards that silence findings.
-    shapes: ShapeLayer,
-    /// The tone model, unless it was switched off.
-    model: Option<ModelLayer>,
+    by_id: std::sync::OnceLock<std::collections::HashMap<Box<str>, RuleIndex>>,
+    engine: Engine,
     /// Working memory of finished checks, handed to the next: a check would otherwise allocate
     /// and zero the same tables for every message. One per thread that checks at once, at most.
-    spare: std::sync::Mutex<Vec<CheckScratch>>,
-}
-
-/// Everything one check writes into while it works.
-#[derive(Default)]
-struct CheckScratch {
-    matcher: Scratch,
-    grammar: tonelint_grammar::Scratch,
-    model: ModelScratch,
+    spare: std::sync::Mutex<Vec<Scratch>>,
 }
 
 /// Spare working memory kept for at most this many concurrent checks.
@@ -384,8 +384,11 @@ impl Default for Linter {
 impl std::fmt::Debug for Linter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Linter")
-            .field("rules", &self.rules.len())
-            .field("enabled", &self.enabled.iter().filter(|&&e| e).count())
+            .field("rules", &self.entries.rules.len())
+            .field(
+                "enabled",
+                &self.entries.enabled.iter().filter(|&&e| e).count(),
+            )
             .finish()
     }
 }
@@ -407,17 +410,17 @@ impl Linter {
 
     /// Every loaded rule, enabled or not, in load order (built-in first).
     pub fn rules(&self) -> impl ExactSizeIterator<Item = &Rule> {
-        self.rules.iter().map(|r| r.as_ref())
+        self.entries.rules.iter().map(|r| r.as_ref())
     }
 
     /// The loaded rule with this id, enabled or not.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.index_of(id).map(|i| self.rules[i].as_ref())
+        self.index_of(id).map(|i| self.entries.rules[i].as_ref())
     }
 
     /// Every enabled strength, in load order (built-in first).
     pub fn strengths(&self) -> impl ExactSizeIterator<Item = &Strength> {
-        self.strengths.iter().map(|s| s.as_ref())
+        self.entries.strengths.iter().map(|s| s.as_ref())
     }
 
     /// The enabled strength with this id.
@@ -427,14 +430,14 @@ impl Linter {
 
     /// Whether the rule with this id is loaded and switched on.
     pub fn is_enabled(&self, id: &str) -> bool {
-        self.index_of(id).is_some_and(|i| self.enabled[i])
+        self.index_of(id).is_some_and(|i| self.entries.enabled[i])
     }
 
-    fn index_of(&self, id: &str) -> Option<usize> {
+    fn index_of(&self, id: &str) -> Option<RuleIndex> {
         let by_id = self.by_id.get_or_init(|| {
-            self.rules
-                .iter()
-                .enumerate()
+            self.entries
+                .rules
+                .iter_indexed()
                 .map(|(i, r)| (Box::from(r.id()), i))
                 .collect()
         });
@@ -459,7 +462,7 @@ impl Linter {
             .ok()
             .and_then(|mut s| s.pop())
             .unwrap_or_default();
-        let report = self.check_with(text, &mut spare);
+        let report = self.engine.check(text, &self.entries, &mut spare);
         if text.len() <= MAX_KEPT_INPUT
             && let Ok(mut kept) = self.spare.lock()
             && kept.len() < MAX_SPARE
@@ -468,171 +471,11 @@ impl Linter {
         }
         report
     }
-
-    fn check_with(&self, text: &str, spare: &mut CheckScratch) -> Report {
-        let CheckScratch {
-            matcher: scratch,
-            grammar: grammar_scratch,
-            model: model_scratch,
-        } = spare;
-        scratch.start_check();
-        model_scratch.start_check();
-        let mut found = Found::default();
-        let mut scan = tonelint_grammar::Scan::default();
-        let mut model_candidates: Vec<ModelCandidate> = Vec::new();
-        let enabled = |rule: u32| self.enabled.get(rule as usize).copied().unwrap_or(false);
-        let mut base = 0;
-        for chunk in chunks(text) {
-            self.matcher.find(chunk, base, scratch, &mut found);
-            self.shapes
-                .grammar
-                .scan(chunk, base, &enabled, grammar_scratch, &mut scan);
-            if let Some(model) = &self.model {
-                model.score_chunk(
-                    grammar_scratch,
-                    base,
-                    text,
-                    model_scratch,
-                    &mut model_candidates,
-                );
-            }
-            base += chunk.len();
-        }
-        let mut joined = self.shapes.join(
-            std::mem::take(&mut found.rules),
-            model_candidates,
-            &scan,
-            |i| self.rules[i].category(),
-        );
-        if !joined.is_empty() && text.contains(['"', '\u{201C}']) {
-            // The regions are disjoint and in order, so only the last one starting at or before a
-            // match can hold it.
-            let quoted = quoted_regions(text);
-            joined.retain(|j| {
-                let at = quoted.partition_point(|q| q.start <= j.found.span.start);
-                !(at > 0 && j.found.span.end <= quoted[at - 1].end)
-            });
-        }
-        let suppressions = Suppressions::scan(text);
-        if !suppressions.is_empty() {
-            joined.retain(|j| {
-                let rule = &self.rules[j.found.index];
-                !suppressions.covers(j.found.span.start, rule.id(), rule.category())
-            });
-        }
-        let context = if joined.is_empty() {
-            None
-        } else {
-            Some(crate::context::DraftKind::new(text))
-        };
-        let mut cursor = Cursor::new(text);
-        let findings: Vec<Finding> = joined
-            .into_iter()
-            .map(|j| {
-                let m = j.found;
-                let start = cursor.advance_to(m.span.start);
-                let mut severity = self.severities[m.index];
-                if j.softened {
-                    severity = severity.min(Severity::Info);
-                }
-                Finding {
-                    rule: Arc::clone(&self.rules[m.index]),
-                    note: j.note,
-                    severity,
-                    end: cursor.peek(m.span.end),
-                    start,
-                    text: text[m.span.clone()].to_string(),
-                    span: m.span,
-                    context: context.clone(),
-                }
-            })
-            .collect();
-        let mut cursor = Cursor::new(text);
-        let mut strengths: Vec<StrengthMatch> = found
-            .strengths
-            .into_iter()
-            .map(|m| {
-                let start = cursor.advance_to(m.span.start);
-                StrengthMatch {
-                    strength: Arc::clone(&self.strengths[m.index]),
-                    end: cursor.peek(m.span.end),
-                    start,
-                    text: text[m.span.clone()].to_string(),
-                    span: m.span,
-                }
-            })
-            .collect();
-        crate::credit::drop_strengths_beside_harsh_findings(text, &findings, &mut strengths);
-        let mut summary = Summary::of(&findings, &strengths, scratch.words(&self.matcher));
-        if let Some(model) = &self.model {
-            summary.model = Some(model.message_score(model_scratch));
-        }
-        Report {
-            findings,
-            strengths,
-            summary,
-        }
-    }
-}
-
-/// Splits `text` into pieces of about [`CHUNK_BYTES`], each ending at a blank line if one is
-/// near, else at a line break, else at white space, so that a phrase is almost never cut.
-fn chunks(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        if rest.len() <= CHUNK_BYTES {
-            return Some(std::mem::take(&mut rest));
-        }
-        let mut limit = CHUNK_BYTES;
-        while !rest.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let window = &rest[..limit];
-        let cut = window
-            .rfind("\n\n")
-            .map(|i| i + 2)
-            .or_else(|| window.rfind('\n').map(|i| i + 1))
-            .or_else(|| {
-                window
-                    .rfind(|c: char| c.is_ascii_whitespace())
-                    .map(|i| i + 1)
-            })
-            .filter(|&i| i > 0)
-            .unwrap_or(limit);
-        let (head, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(head)
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunks_cover_the_input_exactly() {
-        let para = "word ".repeat(1000) + "\n\n";
-        let text = para.repeat(200);
-        let pieces: Vec<&str> = chunks(&text).collect();
-        assert!(pieces.len() > 1);
-        assert!(pieces.iter().all(|p| p.len() <= CHUNK_BYTES));
-        assert_eq!(pieces.concat(), text);
-        assert!(
-            pieces[..pieces.len() - 1]
-                .iter()
-                .all(|p| p.ends_with("\n\n"))
-        );
-    }
-
-    #[test]
-    fn chunks_of_one_long_line_split_on_char_boundaries() {
-        let text = "é".repeat(CHUNK_BYTES);
-        let pieces: Vec<&str> = chunks(&text).collect();
-        assert_eq!(pieces.concat(), text);
-    }
 
     #[test]
     fn linter_is_send_and_sync() {

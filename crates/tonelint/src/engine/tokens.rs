@@ -3,12 +3,14 @@
 //! A token is a word (word characters, with an apostrophe between two of them kept inside, so
 //! "don't" is one token) or a single other character. Between tokens the tokenizer notes only
 //! whether they touch, are separated by white space holding at most one line break, or by a blank
-//! line. This is exactly the structure the byte-level rules of `tonelint_lexicon::fold` give the folded text,
-//! so matching token sequences finds the same phrases as matching folded bytes did.
+//! line: exactly what the folding rules of `tonelint_lexicon::fold` keep of the text, and what
+//! `tonelint_lexicon::phrase_table::variant_tokens` keeps of a phrase, so that a phrase's tokens
+//! and the text's meet on the same terms.
 //!
 //! ASCII words, which are nearly all words in mail, are lower-cased and hashed in one loop with
 //! no allocation; anything else goes through [`fold_char`].
 
+use super::span::ChunkSpan;
 use crate::fold::{Folded, fold_char, is_word_char};
 use crate::phrase_table::{Gap, HASH_START, hash_step, hash_token};
 
@@ -17,9 +19,8 @@ pub(crate) const MAX_TOKEN: usize = 64;
 
 /// One token, as handed to the consumer of [`Tokenizer::run`].
 pub(crate) struct Token<'a> {
-    /// Byte span in the chunk: from the first character to the end of the last one.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    /// From the first character to the end of the last one.
+    pub(crate) span: ChunkSpan,
     /// What separates it from the previous token.
     pub(crate) gap: Gap,
     /// The folded text (empty for an ASCII word longer than [`MAX_TOKEN`], which no lexicon
@@ -31,9 +32,9 @@ pub(crate) struct Token<'a> {
     /// apostrophe, an invisible character, a numeral that regex does not count as a word
     /// character). Only words have them.
     pub(crate) splits: &'a [usize],
-    /// For words folded character by character: for each byte of `text`, the span in the chunk
-    /// of the character it came from. Empty for plain ASCII words, whose bytes map one to one.
-    pub(crate) origin: &'a [(usize, usize)],
+    /// For words folded character by character: for each byte of `text`, the character it came
+    /// from. Empty for plain ASCII words, whose bytes map one to one.
+    pub(crate) origin: &'a [ChunkSpan],
     /// For a word holding apostrophes: its pieces (the runs of word characters and each
     /// apostrophe), which is how the phrase automaton reads it. Empty otherwise.
     pub(crate) pieces: &'a [Piece],
@@ -43,8 +44,7 @@ pub(crate) struct Token<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Piece {
     pub(crate) text: std::ops::Range<usize>,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub(crate) span: ChunkSpan,
 }
 
 /// Reusable scratch space for tokenizing; also counts words the way the summary reports them.
@@ -52,7 +52,7 @@ pub(crate) struct Piece {
 pub(crate) struct Tokenizer {
     buf: Vec<u8>,
     splits: Vec<usize>,
-    origin: Vec<(usize, usize)>,
+    origin: Vec<ChunkSpan>,
     pieces: Vec<Piece>,
     /// Words seen so far (a word starts at a word character that does not continue a word
     /// through an apostrophe).
@@ -84,11 +84,12 @@ impl Tokenizer {
         // White space since the last token, and how many line breaks it held.
         let mut space = false;
         let mut newlines = 0u32;
-        // For counting words exactly as the folded text was counted.
+        // Whether the last character was part of a word: a run of them counts as one word, as the
+        // summary reports words.
         let mut in_word = false;
         while i < bytes.len() {
             let b = bytes[i];
-            let (c, len, folded) = if b < 0x80 {
+            let (len, folded) = if b < 0x80 {
                 match b {
                     b' ' | b'\t' | 0x0B | 0x0C => {
                         space = true;
@@ -105,11 +106,11 @@ impl Tokenizer {
                         i += 1;
                         continue;
                     }
-                    _ => (b as char, 1, Folded::Char(b.to_ascii_lowercase() as char)),
+                    _ => (1, Folded::Char(b.to_ascii_lowercase() as char)),
                 }
             } else {
                 let c = chunk[i..].chars().next().unwrap_or('\u{FFFD}');
-                (c, c.len_utf8(), fold_char(c))
+                (c.len_utf8(), fold_char(c))
             };
             let f = match folded {
                 Folded::Drop => {
@@ -150,12 +151,10 @@ impl Tokenizer {
                 if f != '\'' {
                     in_word = false;
                 }
-                let _ = c;
                 let mut tmp = [0u8; 4];
                 let text = f.encode_utf8(&mut tmp).as_bytes();
                 each(&Token {
-                    start: i,
-                    end: i + len,
+                    span: ChunkSpan::new(i..i + len),
                     gap,
                     text,
                     hash: hash_token(text),
@@ -194,8 +193,7 @@ impl Tokenizer {
             let n = i - start;
             let text: &[u8] = if n <= MAX_TOKEN { &tmp[..n] } else { &[] };
             each(&Token {
-                start,
-                end: i,
+                span: ChunkSpan::new(start..i),
                 gap,
                 text,
                 hash: h,
@@ -238,8 +236,10 @@ impl Tokenizer {
                 let mut tmp = [0u8; 4];
                 let bytes = f.encode_utf8(&mut tmp).as_bytes();
                 self.buf.extend_from_slice(bytes);
-                self.origin
-                    .extend(std::iter::repeat_n((pos, pos + c.len_utf8()), bytes.len()));
+                self.origin.extend(std::iter::repeat_n(
+                    ChunkSpan::new(pos..pos + c.len_utf8()),
+                    bytes.len(),
+                ));
                 if numeral {
                     self.splits.push(self.buf.len());
                 }
@@ -252,17 +252,15 @@ impl Tokenizer {
                     Some((next, _, Folded::Char(n))) if is_word_char(n) => {
                         self.pieces.push(Piece {
                             text: piece.0..self.buf.len(),
-                            start: piece.1,
-                            end,
+                            span: ChunkSpan::new(piece.1..end),
                         });
                         self.pieces.push(Piece {
                             text: self.buf.len()..self.buf.len() + 1,
-                            start: pos,
-                            end: after,
+                            span: ChunkSpan::new(pos..after),
                         });
                         self.splits.push(self.buf.len());
                         self.buf.push(b'\'');
-                        self.origin.push((pos, after));
+                        self.origin.push(ChunkSpan::new(pos..after));
                         self.splits.push(self.buf.len());
                         piece = (self.buf.len(), next);
                         at = after;
@@ -276,13 +274,11 @@ impl Tokenizer {
         if !self.pieces.is_empty() {
             self.pieces.push(Piece {
                 text: piece.0..self.buf.len(),
-                start: piece.1,
-                end,
+                span: ChunkSpan::new(piece.1..end),
             });
         }
         each(&Token {
-            start,
-            end,
+            span: ChunkSpan::new(start..end),
             gap,
             text: &self.buf,
             hash: hash_token(&self.buf),
@@ -292,6 +288,21 @@ impl Tokenizer {
         });
         end
     }
+}
+
+/// Counts words without folding: for a linter with no phrase to look for, which never runs the
+/// tokenizer.
+pub(crate) fn count_words(chunk: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in chunk.chars() {
+        let word = is_word_char(c) || (in_word && matches!(c, '\'' | '\u{2019}'));
+        if word && !in_word {
+            words += 1;
+        }
+        in_word = word;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -305,7 +316,7 @@ mod tests {
             out.push((
                 String::from_utf8(tok.text.to_vec()).unwrap(),
                 tok.gap,
-                &text[tok.start..tok.end],
+                &text[tok.span.range()],
             ))
         });
         out
@@ -337,7 +348,7 @@ mod tests {
         let mut pieces = Vec::new();
         t.run(text, |tok| {
             for p in tok.pieces {
-                pieces.push((tok.text[p.text.clone()].to_vec(), &text[p.start..p.end]));
+                pieces.push((tok.text[p.text.clone()].to_vec(), &text[p.span.range()]));
             }
         });
         assert_eq!(

@@ -13,12 +13,14 @@ use std::ops::Range;
 use tonelint_grammar::features::{self, BUCKETS, Feature};
 use tonelint_grammar::token::{TokenKind, Tokens, is_function_word};
 
+use super::Match;
+use super::ids::RuleIndex;
+use super::span::{Chunk, ChunkSpan, TextSpan};
 use crate::category::{Category, Severity};
 use crate::context::Context;
-use crate::matcher::RawMatch;
 use crate::rule::{Matching, Rewrite, Rule};
 
-static MODEL: &[u8] = include_bytes!("../model/tone-model.bin");
+static MODEL: &[u8] = include_bytes!("../../model/tone-model.bin");
 
 /// The probability a sentence must reach before the model reports it, unless configured.
 pub const DEFAULT_THRESHOLD: f32 = 0.85;
@@ -29,14 +31,13 @@ const HEADS: usize = 4;
 
 /// The model's reading of one sentence.
 pub(crate) struct SentenceScore {
-    /// Bytes of the input.
-    pub(crate) sentence: Range<usize>,
+    pub(crate) sentence: TextSpan,
     /// Probability that it reads as harsh.
     pub(crate) harsh: f32,
     /// The most likely harsh category.
     pub(crate) category: Category,
-    /// The words that weigh most, as byte spans, heaviest first.
-    pub(crate) heaviest: Vec<Range<usize>>,
+    /// The words that weigh most, heaviest first.
+    pub(crate) heaviest: Vec<TextSpan>,
 }
 
 /// Reads the embedded weights. The build checks the header (see `tests`), so a bad file cannot
@@ -102,14 +103,15 @@ impl ToneModel {
         z.map(|x| x * self.scale)
     }
 
-    /// Scores one sentence (tokens `range` of `tokens`, bytes shifted by `base`). The category
-    /// and the words that weighed are worked out only when the sentence reaches `threshold`.
+    /// Scores one sentence of `chunk`: tokens `range` of `tokens`, at `sentence` in the chunk.
+    /// The category and the words that weighed are worked out only when the sentence reaches
+    /// `threshold`.
     pub(crate) fn sentence(
         &self,
         tokens: &Tokens,
         range: Range<usize>,
-        bytes: Range<usize>,
-        base: usize,
+        sentence: ChunkSpan,
+        chunk: &Chunk<'_>,
         threshold: f32,
         scratch: &mut ModelScratch,
     ) -> Option<SentenceScore> {
@@ -143,7 +145,7 @@ impl ToneModel {
         })
         .0;
         // The content words that push hardest towards harsh, each feature counted once.
-        let mut weighed: Vec<(f32, Range<usize>)> = Vec::new();
+        let mut weighed: Vec<(f32, TextSpan)> = Vec::new();
         let mut counted: Vec<u32> = Vec::with_capacity(scratch.features.len());
         for f in &scratch.features {
             let at = counted.partition_point(|&b| b < f.bucket);
@@ -164,18 +166,16 @@ impl ToneModel {
                     tokens.list[i].kind == TokenKind::Punct && !matches!(tokens.text(i), "?" | "!")
                 });
             if telling && !punctuated {
-                let span = tokens.list[words.start].span.start..tokens.list[words.end - 1].span.end;
-                weighed.push((w, span.start + base..span.end + base));
+                let first = tokens.list[words.start].span.start;
+                let last = tokens.list[words.end - 1].span.end;
+                weighed.push((w, chunk.text_span(ChunkSpan::new(first..last))));
             }
         }
         weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
         // The same words can stand behind two features (a word and the sentence's first word).
-        let mut heaviest: Vec<Range<usize>> = Vec::new();
+        let mut heaviest: Vec<TextSpan> = Vec::new();
         for (_, span) in weighed {
-            if !heaviest
-                .iter()
-                .any(|s| s.start < span.end && span.start < s.end)
-            {
+            if !heaviest.iter().any(|s| s.overlaps(span)) {
                 heaviest.push(span);
                 if heaviest.len() == 3 {
                     break;
@@ -183,7 +183,7 @@ impl ToneModel {
             }
         }
         Some(SentenceScore {
-            sentence: bytes.start + base..bytes.end + base,
+            sentence: chunk.text_span(sentence),
             harsh,
             category,
             heaviest,
@@ -280,21 +280,28 @@ pub(crate) fn finding_message(category: Category, harsh: f32, words: &[&str]) ->
 
 /// A sentence the model would report, before it is joined with the rules' findings.
 pub(crate) struct ModelCandidate {
-    pub(crate) sentence: Range<usize>,
-    pub(crate) found: RawMatch,
+    pub(crate) sentence: TextSpan,
+    pub(crate) found: Match<RuleIndex>,
     pub(crate) note: String,
+}
+
+/// One rule the model reports under, as a linter holds it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ModelRule {
+    pub(crate) category: Category,
+    pub(crate) rule: RuleIndex,
+    pub(crate) enabled: bool,
 }
 
 /// The model as a linter holds it: its threshold and the rules it reports under.
 pub(crate) struct ModelLayer {
     model: ToneModel,
     threshold: f32,
-    /// Each model rule's category, linter index and whether it is switched on.
-    rules: Vec<(Category, usize, bool)>,
+    rules: Vec<ModelRule>,
 }
 
 impl ModelLayer {
-    pub(crate) fn new(threshold: f32, rules: Vec<(Category, usize, bool)>) -> Option<ModelLayer> {
+    pub(crate) fn new(threshold: f32, rules: Vec<ModelRule>) -> Option<ModelLayer> {
         Some(ModelLayer {
             model: ToneModel::builtin()?,
             threshold,
@@ -307,7 +314,7 @@ impl ModelLayer {
     pub(crate) fn score_chunk(
         &self,
         grammar: &tonelint_grammar::Scratch,
-        base: usize,
+        chunk: &Chunk<'_>,
         text: &str,
         scratch: &mut ModelScratch,
         out: &mut Vec<ModelCandidate>,
@@ -319,35 +326,43 @@ impl ModelLayer {
             let Some(score) = self.model.sentence(
                 grammar.tokens(),
                 tokens,
-                bytes,
-                base,
+                ChunkSpan::new(bytes),
+                chunk,
                 self.threshold,
                 scratch,
             ) else {
                 continue;
             };
-            let Some(&(category, index, true)) = self.rules.iter().find(|r| r.0 == score.category)
+            let Some(&ModelRule {
+                category,
+                rule,
+                enabled: true,
+            }) = self.rules.iter().find(|r| r.category == score.category)
             else {
                 continue;
             };
             let span = match score.heaviest.as_slice() {
                 [] => continue,
-                [one] => one.clone(),
+                [one] => *one,
                 [first, second, ..] => {
-                    let (a, b) = (first.start.min(second.start), first.end.max(second.end));
-                    if b - a <= 80 { a..b } else { first.clone() }
+                    let (start, end) = (first.start.min(second.start), first.end.max(second.end));
+                    if end - start <= 80 {
+                        TextSpan { start, end }
+                    } else {
+                        *first
+                    }
                 }
             };
             let words: Vec<&str> = score
                 .heaviest
                 .iter()
                 .take(2)
-                .map(|s| &text[s.clone()])
+                .map(|s| &text[s.range()])
                 .collect();
             out.push(ModelCandidate {
                 sentence: score.sentence,
                 note: finding_message(category, score.harsh, &words),
-                found: RawMatch { index, span },
+                found: Match { entry: rule, span },
             });
         }
     }

@@ -20,6 +20,10 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind};
 
+use super::ids::{EntryRef, IndexedVec, PatternIndex, SplitIndex};
+use super::scan::{ChunkHits, Hit};
+use super::span::{Chunk, ChunkSpan};
+use super::triggers::TriggerWord;
 use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
 
 /// The name of the capture group that, when a pattern has it, is the flagged span.
@@ -122,7 +126,7 @@ pub(crate) struct Pattern {
     source: Cow<'static, str>,
     /// Where trigger words stand in the pattern; empty when the pattern has none, and then it
     /// runs on every chunk.
-    splits: Vec<Window>,
+    splits: IndexedVec<SplitIndex, Window>,
     compiled: OnceLock<Option<(meta::Regex, bool)>>,
 }
 
@@ -226,7 +230,7 @@ impl Pattern {
     pub(crate) fn lazy(source: Cow<'static, str>, splits: Vec<Window>) -> Pattern {
         Pattern {
             source,
-            splits,
+            splits: splits.into(),
             compiled: OnceLock::new(),
         }
     }
@@ -236,7 +240,7 @@ impl Pattern {
         let compiled = compile(&source, !splits.is_empty())?;
         Ok(Pattern {
             source,
-            splits,
+            splits: splits.into(),
             compiled: OnceLock::from(Some(compiled)),
         })
     }
@@ -252,17 +256,17 @@ impl Pattern {
     pub(crate) fn find(
         &self,
         chunk: &str,
-        words: &[(u32, Range<usize>)],
+        words: &[(SplitIndex, ChunkSpan)],
         windows: &mut Vec<Range<usize>>,
-        mut found: impl FnMut(Range<usize>),
+        mut found: impl FnMut(ChunkSpan),
     ) {
         windows.clear();
         if self.gated() {
             for (split, word) in words {
                 if let Some(reach) = self
                     .splits
-                    .get(*split as usize)
-                    .and_then(|w| w.reach(chunk.as_bytes(), word.clone(), windows.last()))
+                    .get(*split)
+                    .and_then(|w| w.reach(chunk.as_bytes(), word.range(), windows.last()))
                 {
                     match windows.last_mut() {
                         Some(last) if reach.start <= last.end => {
@@ -303,15 +307,72 @@ impl Pattern {
             if *has_span {
                 for caps in regex.captures_iter(input) {
                     if let Some(m) = caps.get_group_by_name(SPAN_GROUP).filter(|m| !m.is_empty()) {
-                        found(m.start..m.end);
+                        found(ChunkSpan::new(m.start..m.end));
                     }
                 }
             } else {
                 for m in regex.find_iter(input) {
-                    found(m.start()..m.end());
+                    found(ChunkSpan::new(m.range()));
                 }
             }
         }
+    }
+}
+
+/// A lexicon pattern the phrase layer runs, and the entry it belongs to.
+pub(super) struct EntryPattern {
+    pub(super) entry: EntryRef,
+    pub(super) pattern: Pattern,
+}
+
+/// Every pattern the phrase layer runs.
+pub(super) type EntryPatterns = IndexedVec<PatternIndex, EntryPattern>;
+
+/// One split of one pattern: what a trigger word stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PatternSplit {
+    pub(super) pattern: PatternIndex,
+    pub(super) split: SplitIndex,
+}
+
+/// Working memory for running the patterns over one chunk.
+#[derive(Default)]
+pub(super) struct PatternScratch {
+    /// One pattern's trigger words: the split each stands in, and its span.
+    words: Vec<(SplitIndex, ChunkSpan)>,
+    /// Byte ranges of the chunk, as the regex crate takes them.
+    windows: Vec<Range<usize>>,
+}
+
+/// Runs every pattern that can match in `chunk`, adding its matches to `hits`: a pattern with
+/// trigger words only around those in `words` (sorted here), any other everywhere.
+pub(super) fn run_patterns(
+    patterns: &EntryPatterns,
+    chunk: &Chunk<'_>,
+    words: &mut [TriggerWord],
+    scratch: &mut PatternScratch,
+    hits: &mut ChunkHits,
+) {
+    words.sort_unstable_by_key(|w| (w.at.pattern, w.span.start));
+    let mut rest = &words[..];
+    for (index, EntryPattern { entry, pattern }) in patterns.iter_indexed() {
+        let n = rest.iter().take_while(|w| w.at.pattern == index).count();
+        let (mine, others) = rest.split_at(n);
+        rest = others;
+        if pattern.gated() && mine.is_empty() {
+            continue;
+        }
+        scratch.words.clear();
+        scratch
+            .words
+            .extend(mine.iter().map(|w| (w.at.split, w.span)));
+        pattern.find(chunk.text, &scratch.words, &mut scratch.windows, |span| {
+            hits.found.push(Hit {
+                entry: *entry,
+                span,
+                from_pattern: true,
+            })
+        });
     }
 }
 
@@ -346,6 +407,7 @@ fn compile(source: &str, small: bool) -> Result<(meta::Regex, bool), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::ids::Position;
 
     fn run(pattern: &str, text: &str) -> Vec<String> {
         let splits: Vec<Window> = tonelint_lexicon::trigger::splits(pattern)
@@ -361,7 +423,7 @@ mod tests {
             })
             .collect();
         let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits);
-        let words: Vec<(u32, Range<usize>)> = tonelint_lexicon::trigger::splits(pattern)
+        let words: Vec<(SplitIndex, ChunkSpan)> = tonelint_lexicon::trigger::splits(pattern)
             .unwrap()
             .iter()
             .enumerate()
@@ -372,7 +434,7 @@ mod tests {
                         let lower = text.to_ascii_lowercase();
                         lower
                             .match_indices(w.as_str())
-                            .map(|(at, m)| (i as u32, at..at + m.len()))
+                            .map(|(at, m)| (SplitIndex::at(i), ChunkSpan::new(at..at + m.len())))
                             .collect::<Vec<_>>()
                     })
                     .collect::<Vec<_>>()
@@ -382,7 +444,7 @@ mod tests {
         words.sort_by_key(|(_, w)| w.start);
         let mut out = Vec::new();
         p.find(text, &words, &mut Vec::new(), |s| {
-            out.push(text[s].to_string())
+            out.push(text[s.range()].to_string())
         });
         out
     }

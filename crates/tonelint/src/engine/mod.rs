@@ -1,0 +1,139 @@
+//! The engine: what a check does to a message, stage by stage, one module per stage. The
+//! pipeline, its coordinate spaces and how to add a construct are described in `docs/design.md`.
+//!
+//! Per chunk of the input ([`chunks`]):
+//! 1. the phrase layer ([`phrases`]): [`tokens`] → word automata ([`automaton`], [`scan`]) and
+//!    [`triggers`] → joining gapped exceptions ([`gapped`]) → lexicon regexes ([`patterns`]) →
+//!    exception cover ([`exceptions`]) → overlap resolution ([`overlap`]);
+//! 2. the tone grammar ([`shapes`]): sentences, word classes, shapes and guards;
+//! 3. the tone model's second opinion ([`model`]), sentence by sentence.
+//!
+//! Then for the whole input: the layers are merged and guards applied ([`merge`], [`guards`]),
+//! quoted speech ([`quotes`]) and the message's own suppressions ([`suppress`]) are dropped, and
+//! the [`report`] is made, crediting strengths outside harsh sentences ([`credit`],
+//! [`sentences`]).
+
+mod automaton;
+mod chunks;
+mod credit;
+mod exceptions;
+mod gapped;
+mod guards;
+mod ids;
+mod merge;
+pub(crate) mod model;
+mod overlap;
+mod patterns;
+mod phrases;
+mod quotes;
+mod report;
+mod scan;
+mod sentences;
+mod shapes;
+mod span;
+mod suppress;
+mod tokens;
+mod triggers;
+
+use std::sync::Arc;
+
+pub(crate) use automaton::{BuiltinEntries, EntrySelection};
+pub(crate) use ids::{PerRule, PerStrength, Position, RuleIndex, StrengthIndex};
+pub(crate) use model::ModelLayer;
+pub(crate) use phrases::PhraseMatcher;
+pub(crate) use shapes::{ShapeLayer, UserGrammar};
+
+use crate::category::Severity;
+use crate::report::Report;
+use crate::rule::{Rule, Strength};
+use model::{ModelCandidate, ModelScratch};
+use phrases::{Found, PhraseScratch};
+use span::{Chunk, TextOffset, TextSpan};
+
+/// The entries a linter checks with: its rules with whether each is on and its effective
+/// severity, and the strengths it kept.
+pub(crate) struct Entries {
+    pub(crate) rules: PerRule<Arc<Rule>>,
+    pub(crate) enabled: PerRule<bool>,
+    pub(crate) severities: PerRule<Severity>,
+    pub(crate) strengths: PerStrength<Arc<Strength>>,
+}
+
+/// A match of entry `entry` (a [`RuleIndex`] or a [`StrengthIndex`]) in the checked text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Match<I> {
+    pub(crate) entry: I,
+    pub(crate) span: TextSpan,
+}
+
+/// The built layers of judgement.
+pub(crate) struct Engine {
+    pub(crate) phrases: PhraseMatcher,
+    pub(crate) shapes: ShapeLayer,
+    /// The tone model, unless it was switched off.
+    pub(crate) model: Option<ModelLayer>,
+}
+
+/// Everything one check writes into while it works, kept for the next check.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    phrases: PhraseScratch,
+    grammar: tonelint_grammar::Scratch,
+    model: ModelScratch,
+}
+
+impl Engine {
+    /// Checks `text` against `entries`.
+    pub(crate) fn check(&self, text: &str, entries: &Entries, scratch: &mut Scratch) -> Report {
+        let Scratch {
+            phrases: phrase_scratch,
+            grammar: grammar_scratch,
+            model: model_scratch,
+        } = scratch;
+        phrase_scratch.start_check();
+        model_scratch.start_check();
+        let mut found = Found::default();
+        let mut scan = tonelint_grammar::Scan::default();
+        let mut model_candidates: Vec<ModelCandidate> = Vec::new();
+        let enabled = |rule: RuleIndex| entries.enabled.get(rule).copied().unwrap_or(false);
+        let mut start = TextOffset::new(0);
+        for piece in chunks::chunks(text) {
+            let chunk = Chunk { text: piece, start };
+            self.phrases.find(&chunk, phrase_scratch, &mut found);
+            // The grammar adds the chunk's start to every span it reports.
+            let base = chunk.start.bytes();
+            self.shapes
+                .grammar
+                .scan(piece, base, &enabled, grammar_scratch, &mut scan);
+            if let Some(model) = &self.model {
+                model.score_chunk(
+                    grammar_scratch,
+                    &chunk,
+                    text,
+                    model_scratch,
+                    &mut model_candidates,
+                );
+            }
+            start = start + chunk.len();
+        }
+        let mut findings = merge::merge_layers(
+            &self.shapes.guards,
+            found.rules,
+            model_candidates,
+            &scan,
+            |rule| entries.rules[rule].category(),
+        );
+        quotes::drop_quoted(text, &mut findings);
+        suppress::drop_suppressed(text, &entries.rules, &mut findings);
+        let outcome = report::Outcome {
+            findings,
+            strengths: found.strengths,
+            words: phrase_scratch.words(&self.phrases),
+            model_score: self
+                .model
+                .as_ref()
+                .map(|model| model.message_score(model_scratch)),
+        };
+        report::report(text, entries, outcome)
+    }
+}
