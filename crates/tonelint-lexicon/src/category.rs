@@ -35,6 +35,15 @@ impl Category {
         Category::Passive,
     ];
 
+    /// Whether the category is one of the three the reader takes as harsh (aggressive,
+    /// demanding, accusatory), as opposed to advice on clarity (vague) or confidence (passive).
+    pub fn is_harsh(self) -> bool {
+        match self {
+            Category::Aggressive | Category::Demanding | Category::Accusatory => true,
+            Category::Vague | Category::Passive => false,
+        }
+    }
+
     /// The lower-case name used in lexicons, on the command line and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

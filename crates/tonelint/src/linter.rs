@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::category::{Category, Severity};
-use crate::engine::model::{self, DEFAULT_THRESHOLD, ModelRule};
+use crate::engine::model::{self, DEFAULT_MESSAGE_THRESHOLD, DEFAULT_THRESHOLD, ModelRule};
 use crate::engine::{
     BuiltinEntries, Engine, Entries, EntrySelection, ModelLayer, PerRule, PerStrength,
     PhraseMatcher, Position, RuleIndex, Scratch, ShapeLayer, StrengthIndex, UserGrammar,
@@ -41,6 +41,7 @@ pub struct LinterBuilder {
     allow: Vec<String>,
     model: bool,
     model_threshold: f32,
+    model_message_threshold: f32,
 }
 
 impl Default for LinterBuilder {
@@ -55,6 +56,7 @@ impl Default for LinterBuilder {
             allow: Vec::new(),
             model: MODEL_ON_BY_DEFAULT,
             model_threshold: DEFAULT_THRESHOLD,
+            model_message_threshold: DEFAULT_MESSAGE_THRESHOLD,
         }
     }
 }
@@ -154,6 +156,14 @@ impl LinterBuilder {
     /// unless set. Higher is stricter.
     pub fn model_threshold(mut self, threshold: f32) -> LinterBuilder {
         self.model_threshold = threshold;
+        self
+    }
+
+    /// The probability (0 to 1) the whole message must reach before the tone model reports it
+    /// when no rule found anything harsh in it; 0.68 unless set. The finding points at the
+    /// message's harshest sentence. 1.0 switches this reading off.
+    pub fn model_message_threshold(mut self, threshold: f32) -> LinterBuilder {
+        self.model_message_threshold = threshold;
         self
     }
 
@@ -298,6 +308,7 @@ impl LinterBuilder {
         let model = if self.model {
             ModelLayer::new(
                 self.model_threshold,
+                self.model_message_threshold,
                 model_rules
                     .map(RuleIndex::at)
                     .map(|rule| ModelRule {

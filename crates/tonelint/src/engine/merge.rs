@@ -68,10 +68,7 @@ pub(crate) fn merge_layers(
     };
     let keep = |list: &mut Vec<Joined>| {
         if guarded {
-            list.retain(|j| !dropped.covers(category(j.found.entry), j.found.entry, j.found.span));
-            for j in list.iter_mut() {
-                j.softened |= softened.covers(category(j.found.entry), j.found.entry, j.found.span);
-            }
+            cover(&dropped, &softened, &category, list);
         }
     };
     keep(&mut all);
@@ -104,6 +101,40 @@ pub(crate) fn merge_layers(
         });
     }
     all
+}
+
+/// Drops the findings of `list` that a guard covers, and softens those a softening guard covers.
+fn cover(
+    dropped: &Cover,
+    softened: &Cover,
+    category: &impl Fn(RuleIndex) -> Category,
+    list: &mut Vec<Joined>,
+) {
+    list.retain(|j| !dropped.covers(category(j.found.entry), j.found.entry, j.found.span));
+    for j in list.iter_mut() {
+        j.softened |= softened.covers(category(j.found.entry), j.found.entry, j.found.span);
+    }
+}
+
+/// The model's reading of the whole message as a finding, after the guards the rules' findings
+/// went through: `None` when a guard drops it (reported or quoted speech, a care instruction).
+pub(crate) fn guard_message_reading(
+    guards: &GuardTargets,
+    reading: ModelCandidate,
+    scan: &Scan,
+    category: impl Fn(RuleIndex) -> Category,
+) -> Option<Joined> {
+    let mut list = vec![Joined::new(reading.found, false)];
+    list[0].note = Some(reading.note);
+    if !scan.guarded.is_empty() {
+        cover(
+            &Cover::new(scan, guards, Effect::Drop),
+            &Cover::new(scan, guards, Effect::Soften),
+            &category,
+            &mut list,
+        );
+    }
+    list.pop()
 }
 
 /// A finding on its way into a report: the match, whether a guard or cue softened it, and its

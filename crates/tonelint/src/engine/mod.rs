@@ -125,6 +125,9 @@ impl Engine {
         );
         quotes::drop_quoted(text, &mut findings);
         suppress::drop_suppressed(text, &entries.rules, &mut findings);
+        if let Some(model) = &self.model {
+            self.add_message_reading(text, entries, model, &scan, model_scratch, &mut findings);
+        }
         let outcome = report::Outcome {
             findings,
             strengths: found.strengths,
@@ -135,5 +138,51 @@ impl Engine {
                 .map(|model| model.message_score(model_scratch)),
         };
         report::report(text, entries, outcome)
+    }
+
+    /// The model's second opinion on the message as a whole: when no finding of a harsh
+    /// category is left at warning or above and the message reads as harsh, a finding on its
+    /// harshest sentence, unless a guard, quotes or a suppression covers it.
+    fn add_message_reading(
+        &self,
+        text: &str,
+        entries: &Entries,
+        model: &ModelLayer,
+        scan: &tonelint_grammar::Scan,
+        scratch: &mut ModelScratch,
+        findings: &mut Vec<merge::Joined>,
+    ) {
+        let harsh_reported = findings.iter().any(|j| {
+            !j.softened
+                && entries.rules[j.found.entry].category().is_harsh()
+                && entries.severities[j.found.entry] >= Severity::Warning
+        });
+        if harsh_reported {
+            return;
+        }
+        let Some(reading) = model.message_reading(text, scratch) else {
+            return;
+        };
+        let Some(joined) =
+            merge::guard_message_reading(&self.shapes.guards, reading, scan, |rule| {
+                entries.rules[rule].category()
+            })
+        else {
+            return;
+        };
+        let mut extra = vec![joined];
+        quotes::drop_quoted(text, &mut extra);
+        suppress::drop_suppressed(text, &entries.rules, &mut extra);
+        if extra.is_empty() {
+            return;
+        }
+        findings.extend(extra);
+        findings.sort_by_key(|j| {
+            (
+                j.found.span.start,
+                std::cmp::Reverse(j.found.span.end),
+                j.found.entry,
+            )
+        });
     }
 }

@@ -25,11 +25,18 @@ static MODEL: &[u8] = include_bytes!("../../model/tone-model.bin");
 /// The probability a sentence must reach before the model reports it, unless configured.
 pub const DEFAULT_THRESHOLD: f32 = 0.85;
 
+/// The probability the whole message must reach before the model reports it when no rule found
+/// anything harsh, unless configured. Chosen on drafts the model had not been trained on
+/// (`crates/tonelint-train/corpus/README.md`): the lowest point of that sweep that flags no
+/// clean draft of the own corpus and no built-in rewrite.
+pub const DEFAULT_MESSAGE_THRESHOLD: f32 = 0.68;
+
 const HEADER: usize = 16;
 
 const HEADS: usize = 4;
 
 /// The model's reading of one sentence.
+#[derive(Clone, Debug)]
 pub(crate) struct SentenceScore {
     pub(crate) sentence: TextSpan,
     /// Probability that it reads as harsh.
@@ -76,12 +83,47 @@ pub(crate) struct ModelScratch {
     seen: Vec<u32>,
     /// Every bucket of the message so far, for the message's own score.
     message: Vec<u32>,
+    /// The sentence of the message so far that reads as most harsh, with its reading: where a
+    /// harsh message that no rule flagged is pointed at.
+    harshest: Option<SentenceScore>,
 }
 
 impl ModelScratch {
     /// Forgets the last check's message, keeping the memory.
     pub(crate) fn start_check(&mut self) {
         self.message.clear();
+        self.harshest = None;
+    }
+}
+
+/// The harsh category whose head is highest in `z` (harsh, aggressive, demanding, accusatory).
+fn likeliest_category(z: &[f32; HEADS]) -> Category {
+    [
+        (Category::Aggressive, z[1]),
+        (Category::Demanding, z[2]),
+        (Category::Accusatory, z[3]),
+    ]
+    .into_iter()
+    .fold((Category::Aggressive, f32::MIN), |best, c| {
+        if c.1 > best.1 { c } else { best }
+    })
+    .0
+}
+
+/// Where a finding from `heaviest` (the heaviest words first) points: the two heaviest words
+/// and what lies between them when that is short, else the heaviest alone.
+fn finding_span(heaviest: &[TextSpan]) -> Option<TextSpan> {
+    match heaviest {
+        [] => None,
+        [one] => Some(*one),
+        [first, second, ..] => {
+            let (start, end) = (first.start.min(second.start), first.end.max(second.end));
+            Some(if end - start <= 80 {
+                TextSpan { start, end }
+            } else {
+                *first
+            })
+        }
     }
 }
 
@@ -134,16 +176,7 @@ impl ToneModel {
         if harsh < threshold {
             return None;
         }
-        let category = [
-            (Category::Aggressive, z[1]),
-            (Category::Demanding, z[2]),
-            (Category::Accusatory, z[3]),
-        ]
-        .into_iter()
-        .fold((Category::Aggressive, f32::MIN), |best, c| {
-            if c.1 > best.1 { c } else { best }
-        })
-        .0;
+        let category = likeliest_category(&z);
         // The content words that push hardest towards harsh, each feature counted once.
         let mut weighed: Vec<(f32, TextSpan)> = Vec::new();
         let mut counted: Vec<u32> = Vec::with_capacity(scratch.features.len());
@@ -190,13 +223,19 @@ impl ToneModel {
         })
     }
 
-    /// The probability that the message as a whole reads as harsh, from every sentence scored
-    /// since `scratch` was made.
-    pub(crate) fn message(&self, scratch: &mut ModelScratch) -> f32 {
+    /// The four heads' logits for the message as a whole, from every sentence scored since the
+    /// check started.
+    fn message_logits(&self, scratch: &mut ModelScratch) -> [f32; HEADS] {
         scratch.message.push(features::bias());
         scratch.message.sort_unstable();
         scratch.message.dedup();
-        sigmoid(self.logits(&scratch.message)[0])
+        self.logits(&scratch.message)
+    }
+
+    /// The probability that the message as a whole reads as harsh, from every sentence scored
+    /// since the check started.
+    pub(crate) fn message(&self, scratch: &mut ModelScratch) -> f32 {
+        sigmoid(self.message_logits(scratch)[0])
     }
 }
 
@@ -268,6 +307,21 @@ unless asked for: `--model` or `model = true` in tonelint.toml; `model-threshold
 makes it stricter. The rewrite follows the seed articles: state the facts and their \
 effect on the patient, and invite the reader into the solution.";
 
+/// The message a finding on the whole message shows: the model's reading of the message, and
+/// the words of its harshest sentence that weighed most.
+pub(crate) fn message_finding_message(category: Category, harsh: f32, words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    let weighed = if quoted.is_empty() {
+        String::from("this sentence weighs most")
+    } else {
+        format!("this sentence weighs most, on {}", quoted.join(" and "))
+    };
+    format!(
+        "The tone model reads this message as {category} ({:.0} %); {weighed}.",
+        harsh * 100.0
+    )
+}
+
 /// The message a model finding shows: its reading, its confidence and the words that weighed.
 pub(crate) fn finding_message(category: Category, harsh: f32, words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
@@ -293,20 +347,36 @@ pub(crate) struct ModelRule {
     pub(crate) enabled: bool,
 }
 
-/// The model as a linter holds it: its threshold and the rules it reports under.
+/// The model as a linter holds it: its thresholds and the rules it reports under.
 pub(crate) struct ModelLayer {
     model: ToneModel,
+    /// What a sentence must reach to be reported on its own.
     threshold: f32,
+    /// What the whole message must reach to be reported when no rule found it harsh.
+    message_threshold: f32,
     rules: Vec<ModelRule>,
 }
 
 impl ModelLayer {
-    pub(crate) fn new(threshold: f32, rules: Vec<ModelRule>) -> Option<ModelLayer> {
+    pub(crate) fn new(
+        threshold: f32,
+        message_threshold: f32,
+        rules: Vec<ModelRule>,
+    ) -> Option<ModelLayer> {
         Some(ModelLayer {
             model: ToneModel::builtin()?,
             threshold,
+            message_threshold,
             rules,
         })
+    }
+
+    /// The rule the model reports `category` under, if it is switched on.
+    fn rule_for(&self, category: Category) -> Option<RuleIndex> {
+        self.rules
+            .iter()
+            .find(|r| r.category == category && r.enabled)
+            .map(|r| r.rule)
     }
 
     /// Scores every sentence of the chunk the grammar just scanned; the confident ones whose
@@ -323,35 +393,31 @@ impl ModelLayer {
             if tokens.is_empty() {
                 continue;
             }
+            // A sentence is read in full when it may be reported on its own, or when it is the
+            // harshest of the message so far (where a harsh message is pointed at).
+            let harshest = scratch.harshest.as_ref().map_or(0.0, |h| h.harsh);
             let Some(score) = self.model.sentence(
                 grammar.tokens(),
                 tokens,
                 ChunkSpan::new(bytes),
                 chunk,
-                self.threshold,
+                self.threshold.min(harshest),
                 scratch,
             ) else {
                 continue;
             };
-            let Some(&ModelRule {
-                category,
-                rule,
-                enabled: true,
-            }) = self.rules.iter().find(|r| r.category == score.category)
-            else {
+            if scratch.harshest.is_none() || score.harsh > harshest {
+                scratch.harshest = Some(score.clone());
+            }
+            if score.harsh < self.threshold {
+                continue;
+            }
+            let category = score.category;
+            let Some(rule) = self.rule_for(category) else {
                 continue;
             };
-            let span = match score.heaviest.as_slice() {
-                [] => continue,
-                [one] => *one,
-                [first, second, ..] => {
-                    let (start, end) = (first.start.min(second.start), first.end.max(second.end));
-                    if end - start <= 80 {
-                        TextSpan { start, end }
-                    } else {
-                        *first
-                    }
-                }
+            let Some(span) = finding_span(&score.heaviest) else {
+                continue;
             };
             let words: Vec<&str> = score
                 .heaviest
@@ -365,6 +431,36 @@ impl ModelLayer {
                 found: Match { entry: rule, span },
             });
         }
+    }
+
+    /// The model's reading of the whole message, for a check in which no rule reported anything
+    /// harsh: when the message reaches the message threshold, a finding on its harshest
+    /// sentence, under the message's likeliest category.
+    pub(crate) fn message_reading(
+        &self,
+        text: &str,
+        scratch: &mut ModelScratch,
+    ) -> Option<ModelCandidate> {
+        let z = self.model.message_logits(scratch);
+        let harsh = sigmoid(z[0]);
+        if harsh < self.message_threshold {
+            return None;
+        }
+        let category = likeliest_category(&z);
+        let rule = self.rule_for(category)?;
+        let sentence = scratch.harshest.as_ref()?;
+        let span = finding_span(&sentence.heaviest).unwrap_or(sentence.sentence);
+        let words: Vec<&str> = sentence
+            .heaviest
+            .iter()
+            .take(2)
+            .map(|s| &text[s.range()])
+            .collect();
+        Some(ModelCandidate {
+            sentence: sentence.sentence,
+            note: message_finding_message(category, harsh, &words),
+            found: Match { entry: rule, span },
+        })
     }
 
     /// The message's probability of reading as harsh, in thousandths.
