@@ -19,6 +19,8 @@ use super::span::{Chunk, ChunkOffset};
 use super::tokens::{Tokenizer, count_words};
 use super::triggers::TriggerWord;
 
+/// A linter's phrase layer: its word automata (the embedded one first), the patterns it runs, and
+/// its rules' categories, which decide which overlapping matches are redundant.
 pub(crate) struct PhraseMatcher {
     automata: Vec<Automaton>,
     patterns: EntryPatterns,
