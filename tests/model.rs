@@ -56,6 +56,7 @@ fn the_model_can_be_switched_off_or_made_stricter() {
     assert_eq!(off.summary().model, None);
     let strict = Linter::builder()
         .model_threshold(1.0)
+        .model_message_threshold(1.0)
         .build()
         .unwrap()
         .check(HARSH);

@@ -104,7 +104,7 @@ pub struct Args {
     pub no_builtin: bool,
 
     /// Ask the tone model for a second opinion: `model.*` findings where no rule fired, and the
-    /// message's model score (off unless asked, here or with `model = true` in tonelint.toml).
+    /// message's model score (on by default; `model = false` in tonelint.toml switches it off).
     #[arg(long, conflicts_with = "no_model")]
     pub model: bool,
 

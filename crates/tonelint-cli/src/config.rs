@@ -9,7 +9,7 @@
 //! lexicons = ["team-phrases.toml"]  # relative to this file
 //! allow = ["as soon as possible"]   # phrases never flagged
 //! builtin = true                    # false: only the lexicons listed here
-//! model = true                      # ask the tone model too (off by default)
+//! model = true                      # ask the tone model too (on by default)
 //! model-threshold = 0.85            # how sure the tone model must be (0 to 1)
 //! keep-quotes = false               # true: check quoted replies and signatures too
 //! extensions = ["j2"]               # more extensions to read when a directory is walked

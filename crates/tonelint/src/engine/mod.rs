@@ -126,7 +126,21 @@ impl Engine {
         quotes::drop_quoted(text, &mut findings);
         suppress::drop_suppressed(text, &entries.rules, &mut findings);
         if let Some(model) = &self.model {
-            self.add_message_reading(text, entries, model, &scan, model_scratch, &mut findings);
+            let invites = found.strengths.iter().any(|m| {
+                matches!(
+                    entries.strengths[m.entry].id(),
+                    "strength.invites-input"
+                        | "strength.collaborative-question"
+                        | "strength.offer-help"
+                        | "strength.acknowledge"
+                )
+            });
+            // Where the writer asks for the reader's view or offers help, and no rule found
+            // anything harsh, the model's reading of the whole message gives way: on short
+            // questions such as "What do you think?" it has too little to go on.
+            if !invites {
+                self.add_message_reading(text, entries, model, &scan, model_scratch, &mut findings);
+            }
         }
         let outcome = report::Outcome {
             findings,

@@ -300,11 +300,12 @@ pub(crate) fn rules() -> Vec<Rule> {
 
 const EXPLANATION: &str = "\
 No rule matched this sentence, but tonelint's tone model, a small statistical model trained on \
-thousands of labelled professional drafts, reads it as harsh with high confidence. The finding \
-points at the words that weighed most and names them; the model can be wrong, so read it as a \
-second opinion. It runs offline, inside tonelint, and learns nothing from your text. It is off \
-unless asked for: `--model` or `model = true` in tonelint.toml; `model-threshold` (default 0.85) \
-makes it stricter. The rewrite follows the seed articles: state the facts and their \
+thousands of labelled professional drafts, reads it as harsh with high confidence; or no rule \
+found anything harsh in the message, and the model reads the message as a whole as harsh, \
+pointing at its harshest sentence. The finding names the words that weighed most; the model can \
+be wrong, so read it as a second opinion. It runs offline, inside tonelint, and learns nothing \
+from your text. It is on by default: `--no-model` or `model = false` in tonelint.toml switches \
+it off, and `model-threshold` (default 0.85) makes it stricter about single sentences. The rewrite follows the seed articles: state the facts and their \
 effect on the patient, and invite the reader into the solution.";
 
 /// The message a finding on the whole message shows: the model's reading of the message, and
