@@ -117,6 +117,11 @@ pub struct Args {
     #[arg(long, value_name = "P", value_parser = parse_probability)]
     pub model_threshold: Option<f32>,
 
+    /// The probability (0 to 1) the whole message must reach before the tone model reports it
+    /// when no rule found anything harsh (default 0.68; 1 switches this reading off).
+    #[arg(long, value_name = "P", value_parser = parse_probability)]
+    pub model_message_threshold: Option<f32>,
+
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
     pub max_size: u64,

@@ -10,7 +10,8 @@
 //! allow = ["as soon as possible"]   # phrases never flagged
 //! builtin = true                    # false: only the lexicons listed here
 //! model = true                      # ask the tone model too (on by default)
-//! model-threshold = 0.85            # how sure the tone model must be (0 to 1)
+//! model-threshold = 0.85            # how sure the tone model must be of a sentence (0 to 1)
+//! model-message-threshold = 0.68    # ... of a whole message no rule found harsh (0 to 1)
 //! keep-quotes = false               # true: check quoted replies and signatures too
 //! extensions = ["j2"]               # more extensions to read when a directory is walked
 //!
@@ -43,6 +44,7 @@ pub struct Config {
     pub builtin: bool,
     pub model: bool,
     pub model_threshold: Option<f32>,
+    pub model_message_threshold: Option<f32>,
     pub severity: Vec<(Spanned<String>, tonelint::Severity)>,
     pub keep_quotes: bool,
     pub extensions: Vec<String>,
@@ -66,6 +68,7 @@ struct RawConfig {
     builtin: Option<bool>,
     model: Option<bool>,
     model_threshold: Option<Spanned<f32>>,
+    model_message_threshold: Option<Spanned<f32>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, tonelint::Severity>,
     keep_quotes: Option<bool>,
@@ -145,17 +148,23 @@ impl Config {
             format!("{name}{place}: {}", err.message().trim())
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
-        if let Some(threshold) = &raw.model_threshold
-            && !(0.0..=1.0).contains(threshold.get_ref())
-        {
-            let place = position(text, threshold.span().start);
-            return Err(format!(
-                "{name}{place}: `model-threshold` is a probability from 0 to 1, such as 0.9"
-            ));
+        for (key, threshold) in [
+            ("model-threshold", &raw.model_threshold),
+            ("model-message-threshold", &raw.model_message_threshold),
+        ] {
+            if let Some(threshold) = threshold
+                && !(0.0..=1.0).contains(threshold.get_ref())
+            {
+                let place = position(text, threshold.span().start);
+                return Err(format!(
+                    "{name}{place}: `{key}` is a probability from 0 to 1, such as 0.9"
+                ));
+            }
         }
         Ok(Config {
             model: raw.model.unwrap_or(tonelint::MODEL_ON_BY_DEFAULT),
             model_threshold: raw.model_threshold.map(|t| *t.get_ref()),
+            model_message_threshold: raw.model_message_threshold.map(|t| *t.get_ref()),
             path: Some(path.to_path_buf()),
             fail_on: raw.fail_on.map(|f| match f {
                 RawFailOn::Info => FailOn::Info,

@@ -525,6 +525,12 @@ fn build_linter(args: &Args, config: &Config) -> Result<Linter, Failure> {
         .enable(enable)
         .disable(disable)
         .allow(config.allow.iter().chain(&args.allow).cloned());
+    if let Some(threshold) = args
+        .model_message_threshold
+        .or(config.model_message_threshold)
+    {
+        builder = builder.model_message_threshold(threshold);
+    }
     if let Some(threshold) = args.model_threshold.or(config.model_threshold) {
         builder = builder.model_threshold(threshold);
     }
