@@ -422,19 +422,45 @@ impl Grammar {
         tokens: &Tokens,
         ids: &[Option<WordId>],
     ) -> bool {
-        let token = &tokens.list[pos];
         let first = self.seqs[seq as usize]
             .elems
             .iter()
             .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
-        match first {
-            Some(Elem::Word(w)) => ids[pos] == Some(*w),
-            Some(Elem::CapsWord(w)) => ids[pos] == Some(*w) && token.caps,
-            Some(Elem::Start) => sentence.starts.contains(&pos),
-            Some(Elem::Caps) => token.caps,
-            Some(Elem::Number) => token.kind == TokenKind::Number,
-            Some(Elem::Capitalised) => token.capitalised,
-            Some(Elem::Class(c)) => {
+        first.is_none_or(|e| self.elem_may_match(e, pos, sentence, tokens, ids))
+    }
+
+    /// A quick test of one element at token `pos`: `false` only where it cannot match there.
+    /// Elements that span no token or several (gaps, the end) always pass.
+    #[inline]
+    fn elem_may_match(
+        &self,
+        elem: &Elem,
+        pos: usize,
+        sentence: &Sentence,
+        tokens: &Tokens,
+        ids: &[Option<WordId>],
+    ) -> bool {
+        if matches!(elem, Elem::Start) {
+            return sentence.starts.contains(&pos);
+        }
+        let Some(token) = tokens.list.get(pos).filter(|_| pos < sentence.end) else {
+            return !matches!(
+                elem,
+                Elem::Word(_)
+                    | Elem::CapsWord(_)
+                    | Elem::Caps
+                    | Elem::Number
+                    | Elem::Capitalised
+                    | Elem::Class(_)
+            );
+        };
+        match elem {
+            Elem::Word(w) => ids[pos] == Some(*w),
+            Elem::CapsWord(w) => ids[pos] == Some(*w) && token.caps,
+            Elem::Caps => token.caps,
+            Elem::Number => token.kind == TokenKind::Number,
+            Elem::Capitalised => token.capitalised,
+            Elem::Class(c) => {
                 let root = &self.classes[*c as usize].nodes[0];
                 let words = self.index.root_others[*c as usize] as usize;
                 ids[pos].is_some_and(|id| self.index.class_start(*c, id).is_some())
@@ -578,9 +604,17 @@ impl Grammar {
             Elem::Number => next(token.is_some_and(|t| t.kind == TokenKind::Number)),
             Elem::Capitalised => next(token.is_some_and(|t| t.capitalised)),
             Elem::Gap(n) => {
+                // Most of a gap's positions cannot start what follows it: test that cheaply
+                // before trying the rest of the sequence there.
+                let next = rest
+                    .iter()
+                    .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
                 for skip in 0..=n as usize {
                     if pos + skip > s.end {
                         break;
+                    }
+                    if next.is_some_and(|e| !self.elem_may_match(e, pos + skip, s, tokens, ids)) {
+                        continue;
                     }
                     if let Some(found) = self.elems_at(rest, pos + skip, marks, s, tokens, ids) {
                         return Some(found);
