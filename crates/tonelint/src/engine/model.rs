@@ -83,9 +83,10 @@ pub(crate) struct ModelScratch {
     seen: Vec<u32>,
     /// Every bucket of the message so far, for the message's own score.
     message: Vec<u32>,
-    /// The sentence of the message so far that reads as most harsh, with its reading: where a
-    /// harsh message that no rule flagged is pointed at.
-    harshest: Option<SentenceScore>,
+    /// The sentence of the message so far that reads as most harsh, and its probability: where
+    /// a harsh message that no rule flagged is pointed at. Only its place is kept; its words are
+    /// weighed again in the rare check that needs them.
+    harshest: Option<(f32, TextSpan)>,
 }
 
 impl ModelScratch {
@@ -146,8 +147,8 @@ impl ToneModel {
     }
 
     /// Scores one sentence of `chunk`: tokens `range` of `tokens`, at `sentence` in the chunk.
-    /// The category and the words that weighed are worked out only when the sentence reaches
-    /// `threshold`.
+    /// Returns its probability of reading as harsh, and, only when that reaches `threshold`, its
+    /// category and the words that weighed.
     pub(crate) fn sentence(
         &self,
         tokens: &Tokens,
@@ -156,7 +157,7 @@ impl ToneModel {
         chunk: &Chunk<'_>,
         threshold: f32,
         scratch: &mut ModelScratch,
-    ) -> Option<SentenceScore> {
+    ) -> (f32, Option<SentenceScore>) {
         scratch.features.clear();
         features::sentence_features(tokens, range, &mut scratch.features);
         scratch.seen.clear();
@@ -174,7 +175,7 @@ impl ToneModel {
         let z = self.logits(&scratch.seen);
         let harsh = sigmoid(z[0]);
         if harsh < threshold {
-            return None;
+            return (harsh, None);
         }
         let category = likeliest_category(&z);
         // The content words that push hardest towards harsh, each feature counted once.
@@ -215,12 +216,15 @@ impl ToneModel {
                 }
             }
         }
-        Some(SentenceScore {
-            sentence: chunk.text_span(sentence),
+        (
             harsh,
-            category,
-            heaviest,
-        })
+            Some(SentenceScore {
+                sentence: chunk.text_span(sentence),
+                harsh,
+                category,
+                heaviest,
+            }),
+        )
     }
 
     /// The four heads' logits for the message as a whole, from every sentence scored since the
@@ -394,25 +398,21 @@ impl ModelLayer {
             if tokens.is_empty() {
                 continue;
             }
-            // A sentence is read in full when it may be reported on its own, or when it is the
-            // harshest of the message so far (where a harsh message is pointed at).
-            let harshest = scratch.harshest.as_ref().map_or(0.0, |h| h.harsh);
-            let Some(score) = self.model.sentence(
+            let sentence = ChunkSpan::new(bytes);
+            let (harsh, score) = self.model.sentence(
                 grammar.tokens(),
                 tokens,
-                ChunkSpan::new(bytes),
+                sentence,
                 chunk,
-                self.threshold.min(harshest),
+                self.threshold,
                 scratch,
-            ) else {
+            );
+            if scratch.harshest.is_none_or(|(most, _)| harsh > most) {
+                scratch.harshest = Some((harsh, chunk.text_span(sentence)));
+            }
+            let Some(score) = score else {
                 continue;
             };
-            if scratch.harshest.is_none() || score.harsh > harshest {
-                scratch.harshest = Some(score.clone());
-            }
-            if score.harsh < self.threshold {
-                continue;
-            }
             let category = score.category;
             let Some(rule) = self.rule_for(category) else {
                 continue;
@@ -449,7 +449,25 @@ impl ModelLayer {
         }
         let category = likeliest_category(&z);
         let rule = self.rule_for(category)?;
-        let sentence = scratch.harshest.as_ref()?;
+        let (_, place) = scratch.harshest?;
+        // The sentence's words are weighed again on their own: its tokens from the check are
+        // gone by now, and a sentence is read the same alone.
+        let sentence_text = &text[place.range()];
+        let mut tokens = Tokens::default();
+        tokens.fill(sentence_text);
+        let chunk = Chunk {
+            text: sentence_text,
+            start: place.start,
+        };
+        let (_, sentence) = self.model.sentence(
+            &tokens,
+            0..tokens.len(),
+            ChunkSpan::new(0..sentence_text.len()),
+            &chunk,
+            0.0,
+            scratch,
+        );
+        let sentence = sentence?;
         let span = finding_span(&sentence.heaviest).unwrap_or(sentence.sentence);
         let words: Vec<&str> = sentence
             .heaviest
