@@ -87,6 +87,8 @@ pub(crate) struct ModelScratch {
     /// a harsh message that no rule flagged is pointed at. Only its place is kept; its words are
     /// weighed again in the rare check that needs them.
     harshest: Option<(f32, TextSpan)>,
+    /// How many sentences the message has had so far.
+    sentences: usize,
 }
 
 impl ModelScratch {
@@ -94,6 +96,7 @@ impl ModelScratch {
     pub(crate) fn start_check(&mut self) {
         self.message.clear();
         self.harshest = None;
+        self.sentences = 0;
     }
 }
 
@@ -407,6 +410,7 @@ impl ModelLayer {
                 self.threshold,
                 scratch,
             );
+            scratch.sentences += 1;
             if scratch.harshest.is_none_or(|(most, _)| harsh > most) {
                 scratch.harshest = Some((harsh, chunk.text_span(sentence)));
             }
@@ -442,6 +446,12 @@ impl ModelLayer {
         text: &str,
         scratch: &mut ModelScratch,
     ) -> Option<ModelCandidate> {
+        // A message of one sentence has already been read as that sentence, at the sentence
+        // threshold: the whole adds nothing, and short questions ("Do you need more time?")
+        // are where the model is least sure.
+        if scratch.sentences < 2 {
+            return None;
+        }
         let z = self.model.message_logits(scratch);
         let harsh = sigmoid(z[0]);
         if harsh < self.message_threshold {
