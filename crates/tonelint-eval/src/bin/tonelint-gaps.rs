@@ -96,9 +96,12 @@ fn main() -> ExitCode {
     // The model's second opinion, and (for choosing its message threshold on development data)
     // the share of harsh and clean drafts it would reach if it also reported the message as a
     // whole at each threshold.
+    // The model follows the library's default (on); TONELINT_NO_MODEL=1 gives the rules alone.
     let sweep = std::env::var_os("TONELINT_SWEEP").is_some();
     if std::env::var_os("TONELINT_MODEL").is_some() || sweep {
         builder = builder.model(true);
+    } else if std::env::var_os("TONELINT_NO_MODEL").is_some() {
+        builder = builder.model(false);
     }
     let linter = match builder.build() {
         Ok(l) => l,

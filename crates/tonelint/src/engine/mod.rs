@@ -66,6 +66,18 @@ pub(crate) struct Match<I> {
     pub(crate) span: TextSpan,
 }
 
+/// Whether a strength match asks for the reader's view or offers help: where the tone model's
+/// second opinion gives way.
+fn invites_the_reader(entries: &Entries, m: &Match<StrengthIndex>) -> bool {
+    matches!(
+        entries.strengths[m.entry].id(),
+        "strength.invites-input"
+            | "strength.collaborative-question"
+            | "strength.offer-help"
+            | "strength.acknowledge"
+    )
+}
+
 /// The built layers of judgement.
 pub(crate) struct Engine {
     pub(crate) phrases: PhraseMatcher,
@@ -116,6 +128,14 @@ impl Engine {
             }
             start = start + chunk.len();
         }
+        // Likewise a sentence the model would report gives way where it asks for the reader's
+        // view or offers help ("Do you need me to email it to you?").
+        model_candidates.retain(|c| {
+            !found
+                .strengths
+                .iter()
+                .any(|m| invites_the_reader(entries, m) && c.sentence.overlaps(m.span))
+        });
         let mut findings = merge::merge_layers(
             &self.shapes.guards,
             found.rules,
@@ -126,15 +146,10 @@ impl Engine {
         quotes::drop_quoted(text, &mut findings);
         suppress::drop_suppressed(text, &entries.rules, &mut findings);
         if let Some(model) = &self.model {
-            let invites = found.strengths.iter().any(|m| {
-                matches!(
-                    entries.strengths[m.entry].id(),
-                    "strength.invites-input"
-                        | "strength.collaborative-question"
-                        | "strength.offer-help"
-                        | "strength.acknowledge"
-                )
-            });
+            let invites = found
+                .strengths
+                .iter()
+                .any(|m| invites_the_reader(entries, m));
             // Where the writer asks for the reader's view or offers help, and no rule found
             // anything harsh, the model's reading of the whole message gives way: on short
             // questions such as "What do you think?" it has too little to go on.

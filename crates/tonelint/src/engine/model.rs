@@ -446,10 +446,11 @@ impl ModelLayer {
         text: &str,
         scratch: &mut ModelScratch,
     ) -> Option<ModelCandidate> {
-        // A message of one sentence has already been read as that sentence, at the sentence
-        // threshold: the whole adds nothing, and short questions ("Do you need more time?")
-        // are where the model is least sure.
-        if scratch.sentences < 2 {
+        let (_, place) = scratch.harshest?;
+        let sentence_text = &text[place.range()];
+        // A one-sentence question ("Do you need more time?") is where the model is least sure:
+        // it was read already at the sentence threshold, and the whole adds nothing.
+        if scratch.sentences < 2 && sentence_text.trim_end().ends_with('?') {
             return None;
         }
         let z = self.model.message_logits(scratch);
@@ -459,10 +460,8 @@ impl ModelLayer {
         }
         let category = likeliest_category(&z);
         let rule = self.rule_for(category)?;
-        let (_, place) = scratch.harshest?;
         // The sentence's words are weighed again on their own: its tokens from the check are
         // gone by now, and a sentence is read the same alone.
-        let sentence_text = &text[place.range()];
         let mut tokens = Tokens::default();
         tokens.fill(sentence_text);
         let chunk = Chunk {
