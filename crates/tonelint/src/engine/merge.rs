@@ -49,13 +49,7 @@ pub(crate) fn merge_layers(
     let shapes_added = !all.is_empty();
     all.extend(phrases.into_iter().map(|m| Joined::new(m, false)));
     if shapes_added {
-        all.sort_by_key(|j| {
-            (
-                j.found.span.start,
-                std::cmp::Reverse(j.found.span.end),
-                j.found.entry,
-            )
-        });
+        sort_in_input_order(&mut all);
     }
     let guarded = !scan.guarded.is_empty();
     let (dropped, softened) = if guarded {
@@ -92,15 +86,20 @@ pub(crate) fn merge_layers(
     keep(&mut added);
     if !added.is_empty() {
         all.extend(added);
-        all.sort_by_key(|j| {
-            (
-                j.found.span.start,
-                std::cmp::Reverse(j.found.span.end),
-                j.found.entry,
-            )
-        });
+        sort_in_input_order(&mut all);
     }
     all
+}
+
+/// Puts findings in input order: by start, the longer first, then by rule.
+pub(crate) fn sort_in_input_order(findings: &mut [Joined]) {
+    findings.sort_by_key(|j| {
+        (
+            j.found.span.start,
+            std::cmp::Reverse(j.found.span.end),
+            j.found.entry,
+        )
+    });
 }
 
 /// Drops the findings of `list` that a guard covers, and softens those a softening guard covers.

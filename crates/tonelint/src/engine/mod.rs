@@ -206,12 +206,6 @@ impl Engine {
             return;
         }
         findings.extend(extra);
-        findings.sort_by_key(|j| {
-            (
-                j.found.span.start,
-                std::cmp::Reverse(j.found.span.end),
-                j.found.entry,
-            )
-        });
+        merge::sort_in_input_order(findings);
     }
 }

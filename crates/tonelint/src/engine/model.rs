@@ -36,7 +36,7 @@ const HEADER: usize = 16;
 const HEADS: usize = 4;
 
 /// The model's reading of one sentence.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(crate) struct SentenceScore {
     pub(crate) sentence: TextSpan,
     /// Probability that it reads as harsh.
