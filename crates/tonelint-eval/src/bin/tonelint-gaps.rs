@@ -148,7 +148,10 @@ fn main() -> ExitCode {
                 if overlapped {
                     keys_hit += 1;
                 } else if only.as_deref() == Some("keys") {
-                    println!("KEY {} {:?} {:?}", d.id, d.labels, phrase);
+                    // Whether the draft was flagged elsewhere tells a missing construct from
+                    // a sentence the finding did not reach.
+                    let elsewhere = if found.is_empty() { "" } else { " (flagged elsewhere)" };
+                    println!("KEY {} {:?} {:?}{elsewhere}", d.id, d.labels, phrase);
                 }
             }
             let is_harsh = d.labels.iter().any(|l| harsh.contains(&l.as_str()));
