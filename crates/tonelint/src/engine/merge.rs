@@ -115,16 +115,23 @@ fn cover(
     }
 }
 
-/// The model's reading of the whole message as a finding, after the guards the rules' findings
-/// went through: `None` when a guard drops it (reported or quoted speech, a care instruction).
-pub(crate) fn guard_message_reading(
+/// The model's later readings (of the whole message, of the sentences that support it) as
+/// findings, after the guards the rules' findings went through: those a guard drops (reported or
+/// quoted speech, a care instruction) are left out.
+pub(crate) fn guard_model_readings(
     guards: &GuardTargets,
-    reading: ModelCandidate,
+    readings: Vec<ModelCandidate>,
     scan: &Scan,
     category: impl Fn(RuleIndex) -> Category,
-) -> Option<Joined> {
-    let mut list = vec![Joined::new(reading.found, false)];
-    list[0].note = Some(reading.note);
+) -> Vec<Joined> {
+    let mut list: Vec<Joined> = readings
+        .into_iter()
+        .map(|reading| {
+            let mut joined = Joined::new(reading.found, false);
+            joined.note = Some(reading.note);
+            joined
+        })
+        .collect();
     if !scan.guarded.is_empty() {
         cover(
             &Cover::new(scan, guards, Effect::Drop),
@@ -133,7 +140,7 @@ pub(crate) fn guard_message_reading(
             &mut list,
         );
     }
-    list.pop()
+    list
 }
 
 /// A finding on its way into a report: the match, whether a guard or cue softened it, and its

@@ -156,6 +156,15 @@ impl Engine {
             if !invites {
                 self.add_message_reading(text, entries, model, &scan, model_scratch, &mut findings);
             }
+            self.add_supporting(
+                text,
+                entries,
+                model,
+                &scan,
+                &found.strengths,
+                model_scratch,
+                &mut findings,
+            );
         }
         let outcome = report::Outcome {
             findings,
@@ -181,25 +190,16 @@ impl Engine {
         scratch: &mut ModelScratch,
         findings: &mut Vec<merge::Joined>,
     ) {
-        let harsh_reported = findings.iter().any(|j| {
-            !j.softened
-                && entries.rules[j.found.entry].category().is_harsh()
-                && entries.severities[j.found.entry] >= Severity::Warning
-        });
-        if harsh_reported {
+        if harsh_reported(entries, findings) {
             return;
         }
         let Some(reading) = model.message_reading(text, scratch) else {
             return;
         };
-        let Some(joined) =
-            merge::guard_message_reading(&self.shapes.guards, reading, scan, |rule| {
+        let mut extra =
+            merge::guard_model_readings(&self.shapes.guards, vec![reading], scan, |rule| {
                 entries.rules[rule].category()
-            })
-        else {
-            return;
-        };
-        let mut extra = vec![joined];
+            });
         quotes::drop_quoted(text, &mut extra);
         suppress::drop_suppressed(text, &entries.rules, &mut extra);
         if extra.is_empty() {
@@ -208,4 +208,55 @@ impl Engine {
         findings.extend(extra);
         merge::sort_in_input_order(findings);
     }
+
+    /// In a message reported as harsh, the sentences that lean harsh to the model and that no
+    /// finding points at yet become findings too, as information: the writer sees every sentence
+    /// that carries the tone. They add nothing to the score or the verdict.
+    #[allow(clippy::too_many_arguments)]
+    fn add_supporting(
+        &self,
+        text: &str,
+        entries: &Entries,
+        model: &ModelLayer,
+        scan: &tonelint_grammar::Scan,
+        strengths: &[Match<StrengthIndex>],
+        scratch: &mut ModelScratch,
+        findings: &mut Vec<merge::Joined>,
+    ) {
+        if !harsh_reported(entries, findings) {
+            return;
+        }
+        // On its weaker reading the model gives way to any strength of the sentence: a
+        // courteous request ("Call me when you get a chance") is not pointed at.
+        let taken = |sentence: TextSpan| {
+            findings.iter().any(|j| j.found.span.overlaps(sentence))
+                || strengths.iter().any(|m| m.span.overlaps(sentence))
+        };
+        let candidates = model.supporting(text, taken, scratch);
+        if candidates.is_empty() {
+            return;
+        }
+        let mut extra = merge::guard_model_readings(&self.shapes.guards, candidates, scan, |rule| {
+            entries.rules[rule].category()
+        });
+        quotes::drop_quoted(text, &mut extra);
+        suppress::drop_suppressed(text, &entries.rules, &mut extra);
+        if extra.is_empty() {
+            return;
+        }
+        for joined in &mut extra {
+            joined.softened = true;
+        }
+        findings.extend(extra);
+        merge::sort_in_input_order(findings);
+    }
+}
+
+/// Whether a finding of a harsh category stands at warning or above.
+fn harsh_reported(entries: &Entries, findings: &[merge::Joined]) -> bool {
+    findings.iter().any(|j| {
+        !j.softened
+            && entries.rules[j.found.entry].category().is_harsh()
+            && entries.severities[j.found.entry] >= Severity::Warning
+    })
 }

@@ -31,6 +31,16 @@ pub const DEFAULT_THRESHOLD: f32 = 0.85;
 /// clean draft of the own corpus and no built-in rewrite.
 pub const DEFAULT_MESSAGE_THRESHOLD: f32 = 0.68;
 
+/// The probability from which a sentence with no finding of its own is pointed at, as
+/// information, in a message already reported as harsh: the writer sees every sentence that
+/// carries the tone, not only the one a rule or the model reported. Chosen on drafts that name
+/// their key phrases (`crates/tonelint-train/corpus/README.md`).
+pub const SUPPORT_THRESHOLD: f32 = 0.35;
+
+/// The fewest tokens (words and punctuation) a sentence needs before it is pointed at on the
+/// model's weaker reading.
+const MIN_SUPPORT_TOKENS: usize = 4;
+
 const HEADER: usize = 16;
 
 const HEADS: usize = 4;
@@ -87,6 +97,10 @@ pub(crate) struct ModelScratch {
     /// a harsh message that no rule flagged is pointed at. Only its place is kept; its words are
     /// weighed again in the rare check that needs them.
     harshest: Option<(f32, TextSpan)>,
+    /// The sentences that lean harsh without reaching the sentence threshold, and their
+    /// probabilities: pointed at only if the message turns out harsh, so only their places
+    /// are kept.
+    leaning: Vec<(f32, TextSpan)>,
     /// How many sentences the message has had so far.
     sentences: usize,
 }
@@ -96,6 +110,7 @@ impl ModelScratch {
     pub(crate) fn start_check(&mut self) {
         self.message.clear();
         self.harshest = None;
+        self.leaning.clear();
         self.sentences = 0;
     }
 }
@@ -330,6 +345,22 @@ pub(crate) fn message_finding_message(category: Category, harsh: f32, words: &[&
     )
 }
 
+/// The message a supporting finding shows: the sentence leans harsh in a message reported as
+/// harsh.
+pub(crate) fn supporting_message(category: Category, harsh: f32, words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    let weighed = if quoted.is_empty() {
+        String::new()
+    } else {
+        format!("; it weighs most on {}", quoted.join(" and "))
+    };
+    format!(
+        "In a message that reads as harsh, the tone model reads this sentence as leaning \
+         {category} too ({:.0} %){weighed}.",
+        harsh * 100.0
+    )
+}
+
 /// The message a model finding shows: its reading, its confidence and the words that weighed.
 pub(crate) fn finding_message(category: Category, harsh: f32, words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
@@ -345,6 +376,15 @@ pub(crate) struct ModelCandidate {
     pub(crate) sentence: TextSpan,
     pub(crate) found: Match<RuleIndex>,
     pub(crate) note: String,
+}
+
+/// A sentence weighed again on its own: where it is, its likeliest category, where a finding on
+/// it points and its two heaviest words.
+struct WeighedAgain<'t> {
+    sentence: TextSpan,
+    category: Category,
+    span: TextSpan,
+    words: Vec<&'t str>,
 }
 
 /// One rule the model reports under, as a linter holds it.
@@ -402,6 +442,9 @@ impl ModelLayer {
                 continue;
             }
             let sentence = ChunkSpan::new(bytes);
+            // A line of one or two words (a subject, "Thanks!") gives the model too little to
+            // lean on.
+            let long_enough = tokens.len() >= MIN_SUPPORT_TOKENS;
             let (harsh, score) = self.model.sentence(
                 grammar.tokens(),
                 tokens,
@@ -413,6 +456,9 @@ impl ModelLayer {
             scratch.sentences += 1;
             if scratch.harshest.is_none_or(|(most, _)| harsh > most) {
                 scratch.harshest = Some((harsh, chunk.text_span(sentence)));
+            }
+            if long_enough && (SUPPORT_THRESHOLD..self.threshold).contains(&harsh) {
+                scratch.leaning.push((harsh, chunk.text_span(sentence)));
             }
             let Some(score) = score else {
                 continue;
@@ -460,8 +506,60 @@ impl ModelLayer {
         }
         let category = likeliest_category(&z);
         let rule = self.rule_for(category)?;
-        // The sentence's words are weighed again on their own: its tokens from the check are
-        // gone by now, and a sentence is read the same alone.
+        let again = self.weigh_again(text, place, scratch)?;
+        Some(ModelCandidate {
+            sentence: again.sentence,
+            note: message_finding_message(category, harsh, &again.words),
+            found: Match {
+                entry: rule,
+                span: again.span,
+            },
+        })
+    }
+
+    /// The sentences of a message already reported as harsh that lean harsh on their own and
+    /// that nothing else points at, as candidates under their own likeliest category; the
+    /// engine reports them as information.
+    pub(crate) fn supporting(
+        &self,
+        text: &str,
+        taken: impl Fn(TextSpan) -> bool,
+        scratch: &mut ModelScratch,
+    ) -> Vec<ModelCandidate> {
+        let leaning = std::mem::take(&mut scratch.leaning);
+        let mut out = Vec::new();
+        for &(harsh, place) in &leaning {
+            if taken(place) {
+                continue;
+            }
+            let Some(again) = self.weigh_again(text, place, scratch) else {
+                continue;
+            };
+            let Some(rule) = self.rule_for(again.category) else {
+                continue;
+            };
+            out.push(ModelCandidate {
+                sentence: again.sentence,
+                note: supporting_message(again.category, harsh, &again.words),
+                found: Match {
+                    entry: rule,
+                    span: again.span,
+                },
+            });
+        }
+        scratch.leaning = leaning;
+        out
+    }
+
+    /// Weighs the words of the sentence at `place` again, alone: its tokens from the check are
+    /// gone by now, and a sentence is read the same alone.
+    fn weigh_again<'t>(
+        &self,
+        text: &'t str,
+        place: TextSpan,
+        scratch: &mut ModelScratch,
+    ) -> Option<WeighedAgain<'t>> {
+        let sentence_text = &text[place.range()];
         let mut tokens = Tokens::default();
         tokens.fill(sentence_text);
         let chunk = Chunk {
@@ -484,10 +582,11 @@ impl ModelLayer {
             .take(2)
             .map(|s| &text[s.range()])
             .collect();
-        Some(ModelCandidate {
+        Some(WeighedAgain {
             sentence: sentence.sentence,
-            note: message_finding_message(category, harsh, &words),
-            found: Match { entry: rule, span },
+            category: sentence.category,
+            span,
+            words,
         })
     }
 
