@@ -324,7 +324,9 @@ const EXPLANATION: &str = "\
 No rule matched this sentence, but tonelint's tone model, a small statistical model trained on \
 thousands of labelled professional drafts, reads it as harsh with high confidence; or no rule \
 found anything harsh in the message, and the model reads the message as a whole as harsh, \
-pointing at its harshest sentence. The finding names the words that weighed most; the model can \
+pointing at its harshest sentence. In a message already reported as harsh, it also points, as \
+information, at the other sentences it reads as leaning harsh, so the rewrite can cover them \
+too; those add nothing to the score. The finding names the words that weighed most; the model can \
 be wrong, so read it as a second opinion. It runs offline, inside tonelint, and learns nothing \
 from your text. It is on by default: `--no-model` or `model = false` in tonelint.toml switches \
 it off, and `model-threshold` (default 0.85) makes it stricter about single sentences. The rewrite follows the seed articles: state the facts and their \
