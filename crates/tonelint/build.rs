@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 use tonelint_grammar::RuleIndex;
-use tonelint_lexicon::builtin::{write_pattern_row, write_split_row};
+use tonelint_lexicon::builtin::{place_dfas, write_pattern_row, write_split_row};
 use tonelint_lexicon::grammar::GrammarSources;
+use tonelint_lexicon::pattern_dfa;
 use tonelint_lexicon::register::{Entry, EntryIndex, Kind, Registry};
 use tonelint_lexicon::spec;
 
@@ -97,7 +98,15 @@ fn main() {
     );
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     write_if_changed(&out_dir.join("builtin_rules.rs"), &code);
-    let (tables, matcher_code) = build_matcher(&rule_specs, &strength_specs);
+    let (tables, matcher_code, dfas) = build_matcher(&rule_specs, &strength_specs);
+    if fs::read(out_dir.join("builtin_pattern_dfas.bin"))
+        .ok()
+        .as_deref()
+        != Some(&dfas[..])
+    {
+        fs::write(out_dir.join("builtin_pattern_dfas.bin"), &dfas)
+            .unwrap_or_else(|err| panic!("cannot write the built-in patterns' DFAs: {err}"));
+    }
     if fs::read(out_dir.join("builtin_tables.bin")).ok().as_deref() != Some(&tables[..]) {
         fs::write(out_dir.join("builtin_tables.bin"), &tables)
             .unwrap_or_else(|err| panic!("cannot write the built-in tables: {err}"));
@@ -144,13 +153,17 @@ fn grammar_code(tables: &[u32]) -> String {
 
 /// Builds the word-level automaton over every built-in phrase variant and exception, and the
 /// trigger words of every built-in pattern, so that building a linter does none of this work.
-/// Returns the serialised tables and the Rust code that embeds them.
-fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (Vec<u8>, String) {
+/// Returns the serialised tables, the Rust code that embeds them, and the patterns' DFAs.
+fn build_matcher(
+    rules: &[spec::MatchSpec],
+    strengths: &[spec::MatchSpec],
+) -> (Vec<u8>, String, Vec<u8>) {
     const ROWS: &str = "tonelint_lexicon::builtin";
     let mut registry = Registry::new();
     let mut patterns = String::new();
     let mut splits = String::new();
     let mut pattern_count = 0u32;
+    let mut dfa_blob = Vec::new();
     let entries = rules
         .iter()
         .enumerate()
@@ -170,7 +183,8 @@ fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (V
                 for split in &found {
                     write_split_row(&mut splits, ROWS, pattern_count, split);
                 }
-                write_pattern_row(&mut patterns, ROWS, kind, entry, source);
+                let dfas = pattern_dfa::compile(source).map(|d| place_dfas(&mut dfa_blob, &d));
+                write_pattern_row(&mut patterns, ROWS, kind, entry, source, dfas.as_ref());
                 pattern_count += 1;
                 Ok::<(), std::convert::Infallible>(())
             },
@@ -186,9 +200,14 @@ fn build_matcher(rules: &[spec::MatchSpec], strengths: &[spec::MatchSpec]) -> (V
          pub(crate) static PATTERNS: &[{ROWS}::PatternRow] = &[\n{patterns}];\n\
          /// Where trigger words stand in the patterns (see `tonelint_lexicon::trigger`). Trigger \
          ids are positions in this list.\n\
-         pub(crate) static SPLITS: &[{ROWS}::SplitRow] = &[\n{splits}];\n"
+         pub(crate) static SPLITS: &[{ROWS}::SplitRow] = &[\n{splits}];\n\
+         /// The built-in patterns' DFAs (see `tonelint_lexicon::pattern_dfa`), where \
+         `dense::DFA::from_bytes` can read them.\n\
+         pub(crate) static PATTERN_DFAS: &crate::engine::prebuilt::Aligned<[u8]> = \
+         &crate::engine::prebuilt::Aligned {{ _align: [], bytes: \
+         *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtin_pattern_dfas.bin\")) }};\n"
     );
-    (tables, code)
+    (tables, code, dfa_blob)
 }
 
 /// Fails the build with the problem's file, line, column and rule, and no backtrace noise.
