@@ -92,10 +92,10 @@ const TABLES: usize = T::RootOthers as usize + 1;
 /// reads them in place.
 #[derive(Clone, Debug)]
 pub struct Grammar {
-    tables: Cow<'static, [u32]>,
+    /// Each table, borrowed from the embedded array or owned: a slice apiece, so a lookup in
+    /// the scanner's inner loops is one bounds check, not a range computed and checked first.
+    tables: [Cow<'static, [u32]>; TABLES],
     text: Cow<'static, str>,
-    /// Where each table lies in `tables`.
-    at: [Range<usize>; TABLES],
 }
 
 impl Default for Grammar {
@@ -112,16 +112,17 @@ fn damaged() -> String {
 impl Grammar {
     /// The tables and text to embed: read them back with [`from_static`](Grammar::from_static).
     pub fn to_parts(&self) -> (Vec<u32>, String) {
-        (self.tables.to_vec(), self.text.to_string())
+        let mut tables = vec![MAGIC];
+        tables.extend(self.tables.iter().map(|table| table.len() as u32));
+        for table in &self.tables {
+            tables.extend_from_slice(table);
+        }
+        (tables, self.text.to_string())
     }
 
     /// Reads tables and text made by [`to_parts`](Grammar::to_parts) (by the same version of this
     /// crate) where they lie. Only the header is read; nothing is copied.
     pub fn from_static(tables: &'static [u32], text: &'static str) -> Result<Grammar, String> {
-        Grammar::from_cows(Cow::Borrowed(tables), Cow::Borrowed(text))
-    }
-
-    fn from_cows(tables: Cow<'static, [u32]>, text: Cow<'static, str>) -> Result<Grammar, String> {
         let header = 1 + TABLES;
         if tables.len() < header || tables[0] != MAGIC {
             return Err(damaged());
@@ -136,7 +137,10 @@ impl Grammar {
         if start != tables.len() {
             return Err(damaged());
         }
-        let grammar = Grammar { tables, text, at };
+        let grammar = Grammar {
+            tables: at.map(|range| Cow::Borrowed(&tables[range])),
+            text: Cow::Borrowed(text),
+        };
         // Every text range must lie in the text, on character boundaries: the scanner slices it.
         let ranges = [T::Words, T::ClassNames, T::GuardIds, T::GuardCategories];
         let fits = ranges.iter().all(|&t| {
@@ -153,7 +157,7 @@ impl Grammar {
 
     #[inline]
     fn table(&self, t: T) -> &[u32] {
-        &self.tables[self.at[t as usize].clone()]
+        &self.tables[t as usize]
     }
 
     /// Item `key` of a list keyed by a dense id (`starts` has one more entry than keys); none
@@ -625,21 +629,9 @@ pub(crate) fn freeze(draft: &Draft) -> Grammar {
     );
     t[T::RootOthers as usize] = index.root_others.clone();
 
-    let mut tables = vec![MAGIC];
-    tables.extend(t.iter().map(|table| table.len() as u32));
-    for table in &t {
-        tables.extend_from_slice(table);
-    }
-    let mut at: [Range<usize>; TABLES] = std::array::from_fn(|_| 0..0);
-    let mut start = 1 + TABLES;
-    for (range, table) in at.iter_mut().zip(&t) {
-        *range = start..start + table.len();
-        start += table.len();
-    }
     Grammar {
-        tables: Cow::Owned(tables),
+        tables: t.map(Cow::Owned),
         text: Cow::Owned(text),
-        at,
     }
 }
 
