@@ -263,7 +263,12 @@ fn run(args: &Args) -> Result<u8, Failure> {
     let mut cache = SettingsCache::new(args);
     let run_settings = cache.settings(None)?;
     let linter = &run_settings.linter;
-    let mut out = ClosedPipeGuard::new(anstream::stdout().lock());
+    // Buffered, and flushed after each input: one write per file instead of one per line (130
+    // for the sample draft), with each file's output still ahead of the next file's warnings.
+    let stdout = io::stdout();
+    let choice = anstream::AutoStream::choice(&stdout);
+    let buffered: Box<dyn Write> = Box::new(io::BufWriter::new(stdout.lock()));
+    let mut out = ClosedPipeGuard::new(anstream::AutoStream::new(buffered, choice));
 
     if args.list_rules {
         match args.format {
@@ -307,10 +312,39 @@ fn run(args: &Args) -> Result<u8, Failure> {
         status = EXIT_ERROR;
     }
     let workers = schedule::worker_count(args.threads, sources.len());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(workers)
-        .build()
-        .map_err(|err| Failure::Usage(format!("cannot start {workers} threads: {err}")))?;
+    // One file needs no pool: starting a thread and handing the work to it and back costs more
+    // than checking a short message.
+    let pool = if workers > 1 {
+        Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(workers)
+                .build()
+                .map_err(|err| Failure::Usage(format!("cannot start {workers} threads: {err}")))?,
+        )
+    } else {
+        None
+    };
+    let check_one = |source: &Source, settings: &Arc<Settings>| -> Result<Read, InputError> {
+        // A bug that panics on one input must not end the run: the other files' results still
+        // print, and this one is reported as an error.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let bytes = read_bytes(source, args.max_size)?;
+            let parts = check_input_with(
+                &settings.linter,
+                source,
+                &bytes,
+                args.input,
+                settings.options,
+            )?;
+            Ok((bytes, parts))
+        }))
+        .unwrap_or_else(|_| {
+            Err(InputError::new(
+                source,
+                "tonelint failed on this input (an internal error, please report it)",
+            ))
+        })
+    };
     // Files are read and checked in parallel a batch at a time; each batch's results come back
     // in input order and are printed before the next batch is read, so output is the same
     // whatever the thread count and memory holds one batch, not the whole run.
@@ -319,34 +353,22 @@ fn run(args: &Args) -> Result<u8, Failure> {
         .chunks(batch_size)
         .zip(source_settings.chunks(batch_size))
     {
-        let results: Vec<Result<Read, InputError>> = pool.install(|| {
-            batch
-                .par_iter()
+        let results: Vec<Result<Read, InputError>> = match &pool {
+            Some(pool) => pool.install(|| {
+                batch
+                    .par_iter()
+                    .zip(batch_settings)
+                    .map(|(source, settings)| check_one(source, settings))
+                    .collect()
+            }),
+            None => batch
+                .iter()
                 .zip(batch_settings)
-                .map(|(source, settings)| {
-                    // A bug that panics on one input must not end the run: the other files'
-                    // results still print, and this one is reported as an error.
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let bytes = read_bytes(source, args.max_size)?;
-                        let parts = check_input_with(
-                            &settings.linter,
-                            source,
-                            &bytes,
-                            args.input,
-                            settings.options,
-                        )?;
-                        Ok((bytes, parts))
-                    }))
-                    .unwrap_or_else(|_| {
-                        Err(InputError::new(
-                            source,
-                            "tonelint failed on this input (an internal error, please report it)",
-                        ))
-                    })
-                })
-                .collect()
-        });
+                .map(|(source, settings)| check_one(source, settings))
+                .collect(),
+        };
         for ((source, settings), result) in batch.iter().zip(batch_settings).zip(results) {
+            out.flush()?;
             let threshold = settings.threshold;
             let (bytes, checked_parts) = match result {
                 Ok(done) => done,

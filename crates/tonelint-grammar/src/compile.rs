@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::grammar::{Elem, Grammar, Guard, Key, Role, RuleShapes, Seq, ShapeSeqs};
+use crate::Grammar;
+use crate::grammar::{Draft, Elem, Guard, Key, Role, RuleShapes, Seq, ShapeSeqs};
 use crate::inflect;
 use crate::syntax::{self, Item, MAX_GAP};
 use crate::{CompileError, GuardIndex, Place, Sources};
@@ -16,7 +17,7 @@ pub const MAX_GAP_SPREAD: u64 = 1024;
 pub const MAX_CLASS_ENTRIES: usize = 50_000;
 
 pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Grammar, CompileError> {
-    let mut grammar = base.cloned().unwrap_or_default();
+    let mut grammar = base.map(Grammar::thaw).unwrap_or_default();
     grammar.clear_index();
     let mut compiler = Compiler {
         grammar: &mut grammar,
@@ -134,11 +135,11 @@ pub(crate) fn compile(sources: &Sources, base: Option<&Grammar>) -> Result<Gramm
         });
     }
     grammar.prepare();
-    Ok(grammar)
+    Ok(crate::flat::freeze(&grammar))
 }
 
 struct Compiler<'g> {
-    grammar: &'g mut Grammar,
+    grammar: &'g mut Draft,
     irregular: HashMap<String, Vec<String>>,
     /// Classes of these sources not compiled yet, by name: their index in the sources.
     pending: HashMap<String, usize>,

@@ -1,22 +1,20 @@
-//! The compiled grammar: interned words, class tries, plain sequences and what each sequence is
-//! for. It serialises to bytes, so the built-in lexicons' grammar is compiled once, by the build
-//! script, and only loaded at run time.
+//! The grammar as the compiler builds it: interned words, class tries, plain sequences and what
+//! each sequence is for, in growable lists. Once prepared it is laid out flat (`flat.rs`) for
+//! matching and embedding; a user's lexicons thaw the built-in grammar back into this form to
+//! extend it.
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::{Effect, GuardIndex, RuleIndex, Scope};
 
-/// A word of the grammar's vocabulary, by its position in `Grammar::words`. A token whose text is
+/// A word of the grammar's vocabulary, by its position in `Draft::words`. A token whose text is
 /// not in the vocabulary has no id (`None` in a scan).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct WordId(pub(crate) u32);
 
 /// What one position of a class entry matches. The order matters: a node's edges are sorted, so
 /// its word edges come first, by word id, and can be found by binary search.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Key {
     Word(WordId),
     CapsWord(WordId),
@@ -26,8 +24,82 @@ pub(crate) enum Key {
     Any,
 }
 
+/// Where a packed code keeps its variant: the top four bits; the low 28 hold the word, class or
+/// gap. Lexicons are far too small to reach 2^28 words or classes.
+const TAG_SHIFT: u32 = 28;
+const ARG_MASK: u32 = (1 << TAG_SHIFT) - 1;
+
+impl Key {
+    /// The key as one `u32`, ordered as keys are: word edges sort first, by word id.
+    pub(crate) fn code(self) -> u32 {
+        let (tag, arg) = match self {
+            Key::Word(w) => (0, w.0),
+            Key::CapsWord(w) => (1, w.0),
+            Key::Number => (2, 0),
+            Key::Caps => (3, 0),
+            Key::Capitalised => (4, 0),
+            Key::Any => (5, 0),
+        };
+        tag << TAG_SHIFT | arg
+    }
+
+    /// Reads a code of [`Key::code`]; the tables hold no other.
+    pub(crate) fn from_code(code: u32) -> Key {
+        let arg = WordId(code & ARG_MASK);
+        match code >> TAG_SHIFT {
+            0 => Key::Word(arg),
+            1 => Key::CapsWord(arg),
+            2 => Key::Number,
+            3 => Key::Caps,
+            4 => Key::Capitalised,
+            _ => Key::Any,
+        }
+    }
+}
+
+impl Elem {
+    /// The element as one `u32`.
+    pub(crate) fn code(self) -> u32 {
+        let (tag, arg) = match self {
+            Elem::Word(w) => (0, w.0),
+            Elem::CapsWord(w) => (1, w.0),
+            Elem::Class(c) => (2, c),
+            Elem::Caps => (3, 0),
+            Elem::Number => (4, 0),
+            Elem::Capitalised => (5, 0),
+            Elem::Any => (6, 0),
+            Elem::Gap(n) => (7, u32::from(n)),
+            Elem::Start => (8, 0),
+            Elem::End => (9, 0),
+            Elem::MarkOpen => (10, 0),
+            Elem::MarkClose => (11, 0),
+        };
+        tag << TAG_SHIFT | arg
+    }
+
+    /// Reads a code of [`Elem::code`]; the tables hold no other.
+    #[inline]
+    pub(crate) fn from_code(code: u32) -> Elem {
+        let arg = code & ARG_MASK;
+        match code >> TAG_SHIFT {
+            0 => Elem::Word(WordId(arg)),
+            1 => Elem::CapsWord(WordId(arg)),
+            2 => Elem::Class(arg),
+            3 => Elem::Caps,
+            4 => Elem::Number,
+            5 => Elem::Capitalised,
+            6 => Elem::Any,
+            7 => Elem::Gap(arg as u8),
+            8 => Elem::Start,
+            9 => Elem::End,
+            10 => Elem::MarkOpen,
+            _ => Elem::MarkClose,
+        }
+    }
+}
+
 /// One trie node of a class.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Node {
     pub(crate) edges: Vec<(Key, u32)>,
     /// An entry ends here.
@@ -35,14 +107,14 @@ pub(crate) struct Node {
 }
 
 /// A word class as a trie over its entries; node 0 is the root.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Class {
     pub(crate) name: String,
     pub(crate) nodes: Vec<Node>,
 }
 
 /// One element of a plain (alternative-free) sequence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Elem {
     Word(WordId),
     CapsWord(WordId),
@@ -58,15 +130,15 @@ pub(crate) enum Elem {
     MarkClose,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub(crate) struct Seq {
     pub(crate) elems: Vec<Elem>,
 }
 
 /// What a sequence is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
-    /// The first part of shape `shape` of the rule in `slot` (an index in `Grammar::rules`).
+    /// The first part of shape `shape` of the rule in `slot` (an index in `Draft::rules`).
     Primary { slot: u32, shape: u32 },
     /// A cue asked about: the other parts of a shape, `unless` and `soften` shapes.
     Cue,
@@ -76,14 +148,14 @@ pub(crate) enum Role {
 
 /// One shape of a rule: its first part's sequences (any one of them) and, for each further part
 /// after `&&`, the sequences of which one must also match in the sentence.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub(crate) struct ShapeSeqs {
     pub(crate) primary: Vec<u32>,
     pub(crate) also: Vec<Vec<u32>>,
 }
 
 /// The shapes and guards of one rule.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub(crate) struct RuleShapes {
     /// The caller's index of the rule.
     pub(crate) rule: RuleIndex,
@@ -92,7 +164,7 @@ pub(crate) struct RuleShapes {
     pub(crate) soften: Vec<u32>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub(crate) struct Guard {
     pub(crate) id: String,
     pub(crate) scope: Scope,
@@ -101,9 +173,9 @@ pub(crate) struct Guard {
     pub(crate) seqs: Vec<u32>,
 }
 
-/// Where to start trying sequences, made from the rest when a grammar is compiled. It travels
-/// with the grammar's bytes: rebuilding it at every start was most of a one-word check's work.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// Where to start trying sequences, made from the rest when a grammar is compiled. It is laid out
+/// with the grammar's tables: rebuilding it at every start was most of a one-word check's work.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
     /// Looked up once per token of every message: FNV hashes short words several times faster
     /// than the standard library's DoS-resistant default, and the keys are the lexicons' own.
@@ -134,22 +206,9 @@ pub(crate) struct Index {
     pub(crate) root_others: Vec<u32>,
 }
 
-impl Index {
-    /// The node class `class` reaches from its root through word `id`, if any.
-    #[inline]
-    pub(crate) fn class_start(&self, class: u32, id: WordId) -> Option<u32> {
-        self.class_starts
-            .get(id.0)
-            .iter()
-            .find(|(c, _)| *c == class)
-            .map(|&(_, child)| child)
-    }
-}
-
-/// A compiled tone grammar. Build one with [`compile`](crate::compile), or load the bytes
-/// [`to_bytes`](Grammar::to_bytes) made with [`from_bytes`](Grammar::from_bytes).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct Grammar {
+/// A grammar being compiled; [`crate::flat::freeze`] lays it out for matching.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Draft {
     pub(crate) words: Vec<String>,
     pub(crate) classes: Vec<Class>,
     pub(crate) seqs: Vec<Seq>,
@@ -159,43 +218,7 @@ pub struct Grammar {
     pub(crate) index: Index,
 }
 
-impl Grammar {
-    /// The grammar as bytes, for the build script to embed.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
-    }
-
-    /// Loads bytes made by [`to_bytes`](Grammar::to_bytes) (by the same version of this crate),
-    /// index included, so nothing is rebuilt.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Grammar, String> {
-        postcard::from_bytes(bytes).map_err(|e| format!("the compiled grammar is damaged: {e}"))
-    }
-
-    /// Whether the grammar has no rule shape and no guard.
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty() && self.guards.is_empty()
-    }
-
-    /// The names of the classes a curator defined, in definition order.
-    pub fn class_names(&self) -> impl Iterator<Item = &str> {
-        self.classes
-            .iter()
-            .map(|c| c.name.as_str())
-            .filter(|n| !n.starts_with('~'))
-    }
-
-    /// The guards' ids, scopes, effects and categories, by guard index.
-    pub fn guards(&self) -> impl ExactSizeIterator<Item = (&str, Scope, Effect, &[String])> {
-        self.guards
-            .iter()
-            .map(|g| (g.id.as_str(), g.scope, g.effect, g.categories.as_slice()))
-    }
-
-    /// The callers' rule indices that have shapes.
-    pub fn rules_with_shapes(&self) -> impl Iterator<Item = RuleIndex> + '_ {
-        self.rules.iter().map(|r| r.rule)
-    }
-
+impl Draft {
     pub(crate) fn clear_index(&mut self) {
         self.index = Index::default();
         for (i, w) in self.words.iter().enumerate() {
@@ -450,7 +473,7 @@ impl Grammar {
 
 /// Lists keyed by a dense id (a word, a sequence), stored flat: one allocation for all of them
 /// instead of one per key. A grammar has thousands of words.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub(crate) struct Postings<T> {
     /// Key k's items are `items[starts[k]..starts[k + 1]]`.
     starts: Vec<u32>,
@@ -507,6 +530,11 @@ impl<T: Copy + PartialEq> Postings<T> {
         starts[keys] = kept as u32;
         items.truncate(kept);
         Postings { starts, items }
+    }
+
+    /// How many keys there are.
+    pub(crate) fn keys(&self) -> usize {
+        self.starts.len().saturating_sub(1)
     }
 
     /// The items of `key`; none for a key past the end.

@@ -36,6 +36,7 @@
 
 mod compile;
 pub mod features;
+mod flat;
 mod grammar;
 mod inflect;
 mod scan;
@@ -43,7 +44,7 @@ pub mod sentence;
 pub mod syntax;
 pub mod token;
 
-pub use grammar::Grammar;
+pub use flat::Grammar;
 pub use scan::{Guarded, Scan, Scratch, ShapeMatch};
 
 use serde::{Deserialize, Serialize};

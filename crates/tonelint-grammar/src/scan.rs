@@ -8,7 +8,8 @@
 use std::num::NonZeroU32;
 use std::ops::Range;
 
-use crate::grammar::{Elem, Grammar, Key, Role, WordId};
+use crate::Grammar;
+use crate::grammar::{Elem, Key, Role, WordId};
 use crate::sentence;
 use crate::token::{TokenKind, Tokens};
 use crate::{GuardIndex, RuleIndex, Scope};
@@ -97,11 +98,40 @@ fn key_matches(key: Key, token: &crate::token::Token, id: Option<WordId>) -> boo
     }
 }
 
+/// How many of a node's edges, (key code, child) pairs, are word edges: they come first.
+fn word_edges(edges: &[u32]) -> usize {
+    let (mut lo, mut hi) = (0, edges.len() / 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if matches!(Key::from_code(edges[mid * 2]), Key::Word(_)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The child of the word edge for `id` among word edges sorted by id.
+fn word_child(edges: &[u32], id: WordId) -> Option<u32> {
+    let key = Key::Word(id).code();
+    let (mut lo, mut hi) = (0, edges.len() / 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match edges[mid * 2].cmp(&key) {
+            std::cmp::Ordering::Equal => return Some(edges[mid * 2 + 1]),
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    None
+}
+
 /// Whether sequence `seq` may match in sentence `number`: it needs no anchor word, or the
 /// sentence holds one (see `Index::anchored_by`).
 #[inline]
 fn is_anchored(grammar: &Grammar, anchored: &[Stamp], seq: u32, number: SentenceNumber) -> bool {
-    !grammar.index.anchored[seq as usize] || anchored[seq as usize] == Some(number)
+    !grammar.is_anchored_seq(seq) || anchored[seq as usize] == Some(number)
 }
 
 impl Scratch {
@@ -216,18 +246,19 @@ impl Grammar {
         scratch.ids.clear();
         scratch
             .ids
-            .extend((0..tokens.len()).map(|i| self.index.vocab.get(tokens.text(i)).copied()));
-        if scratch.seen.len() != self.seqs.len() {
-            scratch.seen = vec![(None, 0..0); self.seqs.len()];
+            .extend((0..tokens.len()).map(|i| self.word_id(tokens.text(i))));
+        let (seqs, rules) = (self.seq_count(), self.rule_count());
+        if scratch.seen.len() != seqs {
+            scratch.seen = vec![(None, 0..0); seqs];
         }
-        if scratch.anchored.len() != self.seqs.len() {
-            scratch.anchored = vec![None; self.seqs.len()];
+        if scratch.anchored.len() != seqs {
+            scratch.anchored = vec![None; seqs];
         }
-        if scratch.tried.len() != self.seqs.len() {
-            scratch.tried = vec![None; self.seqs.len()];
+        if scratch.tried.len() != seqs {
+            scratch.tried = vec![None; seqs];
         }
-        if scratch.reported.len() != self.rules.len() {
-            scratch.reported = vec![None; self.rules.len()];
+        if scratch.reported.len() != rules {
+            scratch.reported = vec![None; rules];
         }
         for (range, tokens_of) in scratch.sentences.iter().zip(&scratch.sentence_tokens) {
             let next = match scratch.sentence_number {
@@ -259,7 +290,7 @@ impl Grammar {
             scratch.words.sort_unstable();
             scratch.words.dedup();
             for &word in &scratch.words {
-                for &seq in self.index.anchored_by.get(word.0) {
+                for &seq in self.anchored_by(word) {
                     scratch.anchored[seq as usize] = Some(number);
                 }
             }
@@ -267,28 +298,26 @@ impl Grammar {
                 let token = &tokens.list[pos];
                 let id = scratch.ids[pos];
                 let by_word: &[u32] = match id {
-                    Some(id) => self.index.by_word.get(id.0),
+                    Some(id) => self.by_word(id),
                     None => &[],
                 };
                 let at_start: &[u32] = if sentence.starts.contains(&pos) {
-                    &self.index.at_start
+                    self.at_start()
                 } else {
                     &[]
                 };
                 let start_by_word: &[u32] = match id {
-                    Some(id) if sentence.starts.contains(&pos) => {
-                        self.index.start_by_word.get(id.0)
-                    }
+                    Some(id) if sentence.starts.contains(&pos) => self.start_by_word(id),
                     _ => &[],
                 };
-                let caps: &[u32] = if token.caps { &self.index.by_caps } else { &[] };
+                let caps: &[u32] = if token.caps { self.by_caps() } else { &[] };
                 let number_list: &[u32] = if token.kind == TokenKind::Number {
-                    &self.index.by_number
+                    self.by_number()
                 } else {
                     &[]
                 };
                 let capitalised: &[u32] = if token.capitalised {
-                    &self.index.by_capitalised
+                    self.by_capitalised()
                 } else {
                     &[]
                 };
@@ -299,17 +328,16 @@ impl Grammar {
                     caps,
                     number_list,
                     capitalised,
-                    &self.index.anywhere,
+                    self.anywhere(),
                 ] {
                     for &seq in list {
                         let seen = &scratch.seen[seq as usize];
                         // Only a guard over its own words needs every match; any other
                         // sequence's first match in the sentence is all that counts.
-                        let every_match = match self.roles[seq as usize] {
+                        let role = self.role(seq);
+                        let every_match = match role {
                             Role::Cue => continue,
-                            Role::Guard { guard } => {
-                                self.guards[guard.index()].scope == Scope::Inside
-                            }
+                            Role::Guard { guard } => self.guard_scope(guard) == Scope::Inside,
                             Role::Primary { .. } => false,
                         };
                         if seen.0 == Some(number) && !every_match {
@@ -318,8 +346,8 @@ impl Grammar {
                         if !is_anchored(self, &scratch.anchored, seq, number) {
                             continue;
                         }
-                        if let Role::Primary { slot, .. } = self.roles[seq as usize]
-                            && !enabled(self.rules[slot as usize].rule)
+                        if let Role::Primary { slot, .. } = role
+                            && !enabled(self.rule_index(slot))
                         {
                             continue;
                         }
@@ -337,8 +365,8 @@ impl Grammar {
                         } else {
                             continue;
                         };
-                        if let Role::Guard { guard } = self.roles[seq as usize] {
-                            let region = match self.guards[guard.index()].scope {
+                        if let Role::Guard { guard } = role {
+                            let region = match self.guard_scope(guard) {
                                 Scope::Inside => span.clone(),
                                 Scope::After => span.start..range.end,
                                 Scope::Sentence => range.clone(),
@@ -359,10 +387,9 @@ impl Grammar {
             // says otherwise.
             scratch.candidates.clear();
             for &seq in &scratch.matched {
-                let Role::Primary { slot, shape } = self.roles[seq as usize] else {
+                let Role::Primary { slot, shape } = self.role(seq) else {
                     continue;
                 };
-                let rule = &self.rules[slot as usize];
                 let mut cues = Cues {
                     grammar: self,
                     number,
@@ -373,10 +400,7 @@ impl Grammar {
                     seen: &mut scratch.seen,
                     tried: &mut scratch.tried,
                 };
-                let complete = rule.shapes[shape as usize]
-                    .also
-                    .iter()
-                    .all(|set| cues.any(set));
+                let complete = self.shape_sets(slot, shape).all(|set| cues.any(set));
                 if complete {
                     let span = scratch.seen[seq as usize].1.clone();
                     scratch.candidates.push((span.start, slot, seq, span));
@@ -388,7 +412,6 @@ impl Grammar {
                     continue;
                 }
                 scratch.reported[*slot as usize] = Some(number);
-                let rule = &self.rules[*slot as usize];
                 let mut cues = Cues {
                     grammar: self,
                     number,
@@ -399,12 +422,12 @@ impl Grammar {
                     seen: &mut scratch.seen,
                     tried: &mut scratch.tried,
                 };
-                if cues.any(&rule.unless) {
+                if cues.any(self.unless(*slot)) {
                     continue;
                 }
-                let softened = cues.any(&rule.soften);
+                let softened = cues.any(self.soften(*slot));
                 out.matches.push(ShapeMatch {
-                    rule: rule.rule,
+                    rule: self.rule_index(*slot),
                     span: span.start + base..span.end + base,
                     sentence: range.start + base..range.end + base,
                     softened,
@@ -422,11 +445,12 @@ impl Grammar {
         tokens: &Tokens,
         ids: &[Option<WordId>],
     ) -> bool {
-        let first = self.seqs[seq as usize]
-            .elems
+        let first = self
+            .elems(seq)
             .iter()
+            .map(|&e| Elem::from_code(e))
             .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
-        first.is_none_or(|e| self.elem_may_match(e, pos, sentence, tokens, ids))
+        first.is_none_or(|e| self.elem_may_match(&e, pos, sentence, tokens, ids))
     }
 
     /// A quick test of one element at token `pos`: `false` only where it cannot match there.
@@ -461,12 +485,12 @@ impl Grammar {
             Elem::Number => token.kind == TokenKind::Number,
             Elem::Capitalised => token.capitalised,
             Elem::Class(c) => {
-                let root = &self.classes[*c as usize].nodes[0];
-                let words = self.index.root_others[*c as usize] as usize;
-                ids[pos].is_some_and(|id| self.index.class_start(*c, id).is_some())
-                    || root.edges[words..]
-                        .iter()
-                        .any(|&(key, _)| key_matches(key, token, ids[pos]))
+                let root = self.edges(*c, 0);
+                let words = self.root_others(*c);
+                ids[pos].is_some_and(|id| self.class_start(*c, id).is_some())
+                    || root[words * 2..]
+                        .chunks_exact(2)
+                        .any(|e| key_matches(Key::from_code(e[0]), token, ids[pos]))
             }
             _ => true,
         }
@@ -526,7 +550,7 @@ impl Grammar {
         ids: &[Option<WordId>],
     ) -> Option<(usize, Marks)> {
         self.elems_at(
-            &self.seqs[seq as usize].elems,
+            self.elems(seq),
             pos,
             Marks::default(),
             sentence,
@@ -537,14 +561,14 @@ impl Grammar {
 
     fn elems_at(
         &self,
-        elems: &[Elem],
+        elems: &[u32],
         pos: usize,
         marks: Marks,
         s: &Sentence,
         tokens: &Tokens,
         ids: &[Option<WordId>],
     ) -> Option<(usize, Marks)> {
-        let Some((first, rest)) = elems.split_first() else {
+        let Some((&first, rest)) = elems.split_first() else {
             return Some((pos, marks));
         };
         let token = tokens.list.get(pos).filter(|_| pos < s.end);
@@ -556,7 +580,7 @@ impl Grammar {
                 None
             }
         };
-        match *first {
+        match Elem::from_code(first) {
             Elem::MarkOpen => self.elems_at(
                 rest,
                 pos,
@@ -608,12 +632,13 @@ impl Grammar {
                 // before trying the rest of the sequence there.
                 let next = rest
                     .iter()
+                    .map(|&e| Elem::from_code(e))
                     .find(|e| !matches!(e, Elem::MarkOpen | Elem::MarkClose));
                 for skip in 0..=n as usize {
                     if pos + skip > s.end {
                         break;
                     }
-                    if next.is_some_and(|e| !self.elem_may_match(e, pos + skip, s, tokens, ids)) {
+                    if next.is_some_and(|e| !self.elem_may_match(&e, pos + skip, s, tokens, ids)) {
                         continue;
                     }
                     if let Some(found) = self.elems_at(rest, pos + skip, marks, s, tokens, ids) {
@@ -646,22 +671,18 @@ impl Grammar {
         ids: &[Option<WordId>],
         then: &mut dyn FnMut(usize) -> bool,
     ) -> bool {
-        let class = &self.classes[c as usize];
-        let here = &class.nodes[node as usize];
+        let here = self.edges(c, node);
         if pos < s.end {
             let token = &tokens.list[pos];
             // Word edges come first, sorted by id (see `Key`): the one for this token is found by
             // binary search; the few others (capitals, numbers, any word) follow.
             let (words, child) = if node == 0 {
-                let words = self.index.root_others[c as usize] as usize;
-                let child = ids[pos].and_then(|id| self.index.class_start(c, id));
+                let words = self.root_others(c);
+                let child = ids[pos].and_then(|id| self.class_start(c, id));
                 (words, child)
             } else {
-                let words = here.edges.partition_point(|e| matches!(e.0, Key::Word(_)));
-                let child = ids[pos].and_then(|id| {
-                    let at = here.edges[..words].binary_search_by_key(&Key::Word(id), |e| e.0);
-                    at.ok().map(|at| here.edges[at].1)
-                });
+                let words = word_edges(here);
+                let child = ids[pos].and_then(|id| word_child(&here[..words * 2], id));
                 (words, child)
             };
             if let Some(child) = child
@@ -669,14 +690,14 @@ impl Grammar {
             {
                 return true;
             }
-            for &(key, child) in &here.edges[words..] {
-                if key_matches(key, token, ids[pos])
-                    && self.class_walk(c, child, pos + 1, s, tokens, ids, then)
+            for edge in here[words * 2..].chunks_exact(2) {
+                if key_matches(Key::from_code(edge[0]), token, ids[pos])
+                    && self.class_walk(c, edge[1], pos + 1, s, tokens, ids, then)
                 {
                     return true;
                 }
             }
         }
-        node != 0 && here.terminal && then(pos)
+        node != 0 && self.terminal(c, node) && then(pos)
     }
 }

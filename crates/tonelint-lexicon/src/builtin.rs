@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 // Re-exported so the generated code names everything it uses through this module.
+use crate::pattern_dfa::PatternDfas;
 pub use crate::register::{EntryIndex, Kind};
 use crate::trigger::Split;
 
@@ -16,6 +17,49 @@ pub struct PatternRow {
     pub entry: EntryIndex,
     /// The regex as the lexicon wrote it.
     pub source: &'static str,
+    /// Its DFAs, compiled by the build script; none when they would be too large.
+    pub dfas: Option<DfaRow>,
+}
+
+/// Where one serialised DFA lies in the blob of the built-in patterns' DFAs: start and length in
+/// bytes; the start is a multiple of [`DFA_ALIGN`].
+pub type DfaAt = (u32, u32);
+
+/// Every DFA in the blob starts at a multiple of this, as `dense::DFA::from_bytes` needs.
+pub const DFA_ALIGN: usize = 8;
+
+/// The DFAs of one built-in pattern (see [`crate::pattern_dfa::PatternDfas`]).
+#[derive(Clone, Copy, Debug)]
+pub struct DfaRow {
+    pub forward: DfaAt,
+    /// None: `forward` is anchored, tried at each position.
+    pub reverse: Option<DfaAt>,
+    /// The pattern has a `span` group.
+    pub span_group: bool,
+    /// Where `P` ends, where `P S` ends, where `S Q` starts, where `Q` starts.
+    pub span: Option<[DfaAt; 4]>,
+    pub ascii_words: bool,
+}
+
+/// Appends a pattern's DFAs to `blob`, each at a multiple of [`DFA_ALIGN`], and returns where
+/// they lie.
+pub fn place_dfas(blob: &mut Vec<u8>, dfas: &PatternDfas) -> DfaRow {
+    let mut put = |bytes: &[u8]| -> DfaAt {
+        blob.resize(blob.len().next_multiple_of(DFA_ALIGN), 0);
+        let at = (blob.len() as u32, bytes.len() as u32);
+        blob.extend_from_slice(bytes);
+        at
+    };
+    DfaRow {
+        forward: put(&dfas.forward),
+        reverse: dfas.reverse.as_deref().map(&mut put),
+        span_group: dfas.span_group,
+        span: dfas
+            .span
+            .as_ref()
+            .map(|[p, ps, sq, q]| [put(p), put(ps), put(sq), put(q)]),
+        ascii_words: dfas.ascii_words,
+    }
 }
 
 /// One way a built-in regex's match contains a trigger word (see [`Split`]); trigger ids are
@@ -42,10 +86,18 @@ pub fn write_pattern_row(
     kind: Kind,
     entry: EntryIndex,
     source: &str,
+    dfas: Option<&DfaRow>,
 ) {
+    let dfas = match dfas {
+        None => "None".to_string(),
+        Some(row) => format!(
+            "Some({path}::DfaRow {{ forward: {:?}, reverse: {:?}, span_group: {}, span: {:?}, ascii_words: {} }})",
+            row.forward, row.reverse, row.span_group, row.span, row.ascii_words
+        ),
+    };
     let _ = writeln!(
         out,
-        "    {path}::PatternRow {{ kind: {path}::Kind::{kind:?}, entry: {path}::EntryIndex({}), source: {source:?} }},",
+        "    {path}::PatternRow {{ kind: {path}::Kind::{kind:?}, entry: {path}::EntryIndex({}), source: {source:?}, dfas: {dfas} }},",
         entry.0
     );
 }

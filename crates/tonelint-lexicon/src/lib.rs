@@ -41,6 +41,7 @@ pub mod builtin;
 pub mod category;
 pub mod fold;
 pub mod grammar;
+pub mod pattern_dfa;
 pub mod phrase_table;
 pub mod register;
 pub mod spec;

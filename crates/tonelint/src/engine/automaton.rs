@@ -17,6 +17,7 @@ use super::ids::{
     EntryRef, Owner, PerRule, PerStrength, Position, RuleIndex, SplitIndex, StrengthIndex,
 };
 use super::patterns::{EntryPattern, EntryPatterns, Pattern, PatternSplit, Window};
+use super::prebuilt::Prebuilt;
 use crate::rule::{Matching, Rule, Strength};
 
 mod builtin {
@@ -129,7 +130,10 @@ impl Automaton {
                     )
                 })
                 .collect();
-            let pattern = Pattern::lazy(Cow::Borrowed(row.source), windows);
+            let prebuilt = row
+                .dfas
+                .map(|dfas| Prebuilt::new(dfas, &builtin::PATTERN_DFAS.bytes));
+            let pattern = Pattern::lazy(Cow::Borrowed(row.source), windows, prebuilt);
             kept.push(Some(patterns.push(EntryPattern { entry, pattern })));
         }
         // Trigger ids are positions in SPLITS, where a pattern's splits follow one another.

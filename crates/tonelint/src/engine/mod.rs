@@ -25,6 +25,7 @@ pub(crate) mod model;
 mod overlap;
 mod patterns;
 mod phrases;
+mod prebuilt;
 mod quotes;
 mod report;
 mod scan;

@@ -19,15 +19,14 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind};
+use tonelint_lexicon::pattern_dfa::SPAN_GROUP;
 
 use super::ids::{EntryRef, IndexedVec, PatternIndex, SplitIndex};
+use super::prebuilt::Prebuilt;
 use super::scan::{ChunkHits, Hit};
 use super::span::{Chunk, ChunkSpan};
 use super::triggers::TriggerWord;
 use crate::lexicon::spec::PATTERN_SIZE_LIMIT;
-
-/// The name of the capture group that, when a pattern has it, is the flagged span.
-const SPAN_GROUP: &str = "span";
 
 /// The most memory one window DFA may use for its states; when a scan needs more, its pattern
 /// runs on the whole chunk instead.
@@ -127,6 +126,9 @@ pub(crate) struct Pattern {
     /// Where trigger words stand in the pattern; empty when the pattern has none, and then it
     /// runs on every chunk.
     splits: IndexedVec<SplitIndex, Window>,
+    /// The DFAs the build script compiled, for a built-in pattern: searched first, so the
+    /// regex is compiled only where they cannot answer.
+    prebuilt: Option<Prebuilt>,
     compiled: OnceLock<Option<(meta::Regex, bool)>>,
 }
 
@@ -225,12 +227,17 @@ impl Window {
 }
 
 impl Pattern {
-    /// A pattern compiled when first needed. Only for patterns known to compile (the built-in
-    /// ones, checked by the build script).
-    pub(crate) fn lazy(source: Cow<'static, str>, splits: Vec<Window>) -> Pattern {
+    /// A pattern compiled when first needed, if its `prebuilt` DFAs cannot answer. Only for
+    /// patterns known to compile (the built-in ones, checked by the build script).
+    pub(crate) fn lazy(
+        source: Cow<'static, str>,
+        splits: Vec<Window>,
+        prebuilt: Option<Prebuilt>,
+    ) -> Pattern {
         Pattern {
             source,
             splits: splits.into(),
+            prebuilt,
             compiled: OnceLock::new(),
         }
     }
@@ -241,6 +248,7 @@ impl Pattern {
         Ok(Pattern {
             source,
             splits: splits.into(),
+            prebuilt: None,
             compiled: OnceLock::from(Some(compiled)),
         })
     }
@@ -294,13 +302,22 @@ impl Pattern {
             windows.push(0..chunk.len());
         }
         let small = self.gated();
-        let compiled = self
-            .compiled
-            .get_or_init(|| compile(&self.source, small).ok());
-        let Some((regex, has_span)) = compiled else {
-            return;
-        };
+        let mut spans = Vec::new();
         for window in windows.iter() {
+            if let Some(prebuilt) = &self.prebuilt
+                && prebuilt.find(chunk, window.clone(), &mut spans)
+            {
+                for span in spans.drain(..) {
+                    found(ChunkSpan::new(span));
+                }
+                continue;
+            }
+            let compiled = self
+                .compiled
+                .get_or_init(|| compile(&self.source, small).ok());
+            let Some((regex, has_span)) = compiled else {
+                continue;
+            };
             let input = Input::new(chunk).range(window.clone());
             // A pattern may hold a group named `span`: the context around it must match, but
             // only the group is flagged (the regex crate has no look-behind).
@@ -422,7 +439,7 @@ mod tests {
                 )
             })
             .collect();
-        let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits);
+        let p = Pattern::lazy(Cow::Owned(pattern.to_string()), splits, None);
         let words: Vec<(SplitIndex, ChunkSpan)> = tonelint_lexicon::trigger::splits(pattern)
             .unwrap()
             .iter()

@@ -14,15 +14,15 @@ use crate::error::{BuildError, LexiconError};
 use crate::lexicon::GrammarParts;
 use crate::rule::Rule;
 
-static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_grammar.bin"));
+include!(concat!(env!("OUT_DIR"), "/builtin_grammar.rs"));
 
-/// The built-in lexicons' grammar, loaded on first use and shared by every linter.
+/// The built-in lexicons' grammar, read where the binary holds it and shared by every linter.
 fn builtin() -> Arc<Grammar> {
     static LOADED: OnceLock<Arc<Grammar>> = OnceLock::new();
     LOADED
         .get_or_init(|| {
             Arc::new(
-                Grammar::from_bytes(BUILTIN)
+                Grammar::from_static(&GRAMMAR_TABLES, GRAMMAR_TEXT)
                     .expect("the built-in grammar was compiled by this build's build script"),
             )
         })
