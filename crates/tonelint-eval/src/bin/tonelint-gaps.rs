@@ -150,7 +150,11 @@ fn main() -> ExitCode {
                 } else if only.as_deref() == Some("keys") {
                     // Whether the draft was flagged elsewhere tells a missing construct from
                     // a sentence the finding did not reach.
-                    let elsewhere = if found.is_empty() { "" } else { " (flagged elsewhere)" };
+                    let elsewhere = if found.is_empty() {
+                        ""
+                    } else {
+                        " (flagged elsewhere)"
+                    };
                     println!("KEY {} {:?} {:?}{elsewhere}", d.id, d.labels, phrase);
                 }
             }

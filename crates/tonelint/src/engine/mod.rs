@@ -237,9 +237,10 @@ impl Engine {
         if candidates.is_empty() {
             return;
         }
-        let mut extra = merge::guard_model_readings(&self.shapes.guards, candidates, scan, |rule| {
-            entries.rules[rule].category()
-        });
+        let mut extra =
+            merge::guard_model_readings(&self.shapes.guards, candidates, scan, |rule| {
+                entries.rules[rule].category()
+            });
         quotes::drop_quoted(text, &mut extra);
         suppress::drop_suppressed(text, &entries.rules, &mut extra);
         if extra.is_empty() {
