@@ -38,20 +38,41 @@ fn word(tokens: &Tokens, i: usize) -> &str {
     }
 }
 
+/// FNV-1a of `bytes`, as `fnv::FnvHasher` computes it, at compile time.
+const fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// The bucket of the bias feature every text has (`bucket("bias", &[])`, worked out once).
+pub const BIAS: u32 = (fnv1a(b"bias") % BUCKETS as u64) as u32;
+
 /// The bucket of the bias feature every text has.
 pub fn bias() -> u32 {
-    bucket("bias", &[])
+    BIAS
 }
 
 /// The value of feature `bucket` in a text of `count` distinct buckets (the bias among them): 1
-/// for the bias, else 1/√(count − 1), so that a long sentence's many small cues do not add up to
-/// the weight of a short sentence's one strong cue.
+/// for the bias, else [`word_value`]`(count)`.
 pub fn value(bucket: u32, count: usize) -> f32 {
-    if bucket == bias() {
+    if bucket == BIAS {
         1.0
     } else {
-        1.0 / ((count.saturating_sub(1)).max(1) as f32).sqrt()
+        word_value(count)
     }
+}
+
+/// The value of every feature but the bias in a text of `count` distinct buckets: 1/√(count − 1),
+/// so that a long sentence's many small cues do not add up to the weight of a short sentence's
+/// one strong cue.
+pub fn word_value(count: usize) -> f32 {
+    1.0 / ((count.saturating_sub(1)).max(1) as f32).sqrt()
 }
 
 /// Adds the features of tokens `range` (one sentence) to `out`.
@@ -173,6 +194,7 @@ mod tests {
         );
         assert!(out.iter().any(|f| f.bucket == bucket("caps", &["so"])));
         assert!(out.iter().any(|f| f.bucket == bucket("end", &["!"])));
+        assert_eq!(BIAS, bucket("bias", &[]));
         // The hash is FNV-1a: the same on every platform, so committed weights stay valid.
         assert_eq!(bucket("w", &["you"]), bucket("w", &["you"]));
         assert_eq!(

@@ -76,6 +76,15 @@ fn weight(bucket: u32, head: usize) -> f32 {
     f32::from(i16::from_le_bytes([MODEL[at], MODEL[at + 1]]))
 }
 
+/// The four heads' weights of `bucket`, read at once.
+fn weights(bucket: u32) -> [f32; HEADS] {
+    let at = HEADER + bucket as usize * HEADS * 2;
+    let row: &[u8; HEADS * 2] = MODEL[at..at + HEADS * 2]
+        .try_into()
+        .expect("a bucket's row lies inside the model, whose length scale() checked");
+    std::array::from_fn(|h| f32::from(i16::from_le_bytes([row[2 * h], row[2 * h + 1]])))
+}
+
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
@@ -154,14 +163,22 @@ impl ToneModel {
 
     /// Logits of the four heads for a set of distinct buckets.
     fn logits(&self, buckets: &[u32]) -> [f32; HEADS] {
-        let mut z = [0f32; HEADS];
+        // Every feature but the bias has the same value in one text: add up the weights first.
+        let mut words = [0f32; HEADS];
+        let mut bias = [0f32; HEADS];
         for &b in buckets {
-            let x = features::value(b, buckets.len());
-            for (h, zh) in z.iter_mut().enumerate() {
-                *zh += weight(b, h) * x;
+            let row = weights(b);
+            let sum = if b == features::BIAS {
+                &mut bias
+            } else {
+                &mut words
+            };
+            for (zh, w) in sum.iter_mut().zip(row) {
+                *zh += w;
             }
         }
-        z.map(|x| x * self.scale)
+        let x = features::word_value(buckets.len());
+        std::array::from_fn(|h| (bias[h] + words[h] * x) * self.scale)
     }
 
     /// Scores one sentence of `chunk`: tokens `range` of `tokens`, at `sentence` in the chunk.
@@ -182,7 +199,7 @@ impl ToneModel {
         scratch
             .seen
             .extend(scratch.features.iter().map(|f| f.bucket));
-        scratch.seen.push(features::bias());
+        scratch.seen.push(features::BIAS);
         scratch.seen.sort_unstable();
         scratch.seen.dedup();
         scratch.message.extend_from_slice(&scratch.seen);
@@ -248,7 +265,7 @@ impl ToneModel {
     /// The four heads' logits for the message as a whole, from every sentence scored since the
     /// check started.
     fn message_logits(&self, scratch: &mut ModelScratch) -> [f32; HEADS] {
-        scratch.message.push(features::bias());
+        scratch.message.push(features::BIAS);
         scratch.message.sort_unstable();
         scratch.message.dedup();
         self.logits(&scratch.message)
