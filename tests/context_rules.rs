@@ -218,3 +218,47 @@ fn context_turns_a_finding_off() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A stated need followed by its reason (`guard.reason-follows`, scope `previous`) stays as
+/// information; the same need followed by anything else, or a bare order followed by its reason,
+/// keeps its warning.
+#[test]
+fn a_reason_in_the_next_sentence_softens_a_stated_need() {
+    use tonelint::Severity;
+    let linter = Linter::new();
+    let severity_of = |text: &str, rule: &str| {
+        linter
+            .check(text)
+            .findings()
+            .iter()
+            .find(|f| f.rule_id() == rule)
+            .map(|f| f.severity())
+    };
+    let need = "We need the signed plan of care for Mr. Ueda by 5/20.";
+    assert_eq!(
+        severity_of(need, "demanding.need-it-by"),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        severity_of(
+            &format!("{need} Medicare requires the physician's signature before we can bill."),
+            "demanding.need-it-by"
+        ),
+        Some(Severity::Info)
+    );
+    assert_eq!(
+        severity_of(
+            &format!("{need} I re-faxed it today to 555-0131."),
+            "demanding.need-it-by"
+        ),
+        Some(Severity::Warning)
+    );
+    // The reason must follow the need, not come before it.
+    assert_eq!(
+        severity_of(
+            &format!("Medicare requires the physician's signature before we can bill. {need}"),
+            "demanding.need-it-by"
+        ),
+        Some(Severity::Warning)
+    );
+}

@@ -455,6 +455,7 @@ fn scope_code(scope: Scope) -> u32 {
         Scope::Inside => 0,
         Scope::After => 1,
         Scope::Sentence => 2,
+        Scope::Previous => 3,
     }
 }
 
@@ -463,6 +464,7 @@ fn scope_from(code: u32) -> Scope {
     match code {
         0 => Scope::Inside,
         1 => Scope::After,
+        3 => Scope::Previous,
         _ => Scope::Sentence,
     }
 }

@@ -98,15 +98,20 @@ pub enum Scope {
     After,
     /// The whole sentence: a care instruction with a dose.
     Sentence,
+    /// The sentence before the guard's, in the same paragraph: a reason given after the request
+    /// ("We need the signed plan of care by 5/20. Medicare requires the signature before we can
+    /// bill.").
+    Previous,
 }
 
 impl Scope {
-    /// Reads `inside`, `after` or `sentence`.
+    /// Reads `inside`, `after`, `sentence` or `previous`.
     pub fn from_name(name: &str) -> Option<Scope> {
         match name {
             "inside" => Some(Scope::Inside),
             "after" => Some(Scope::After),
             "sentence" => Some(Scope::Sentence),
+            "previous" => Some(Scope::Previous),
             _ => None,
         }
     }

@@ -260,7 +260,9 @@ impl Grammar {
         if scratch.reported.len() != rules {
             scratch.reported = vec![None; rules];
         }
+        let mut previous: Option<Range<usize>> = None;
         for (range, tokens_of) in scratch.sentences.iter().zip(&scratch.sentence_tokens) {
+            let before = previous.replace(range.clone());
             let next = match scratch.sentence_number {
                 None => Some(NonZeroU32::MIN),
                 Some(SentenceNumber(n)) => n.checked_add(1),
@@ -367,14 +369,17 @@ impl Grammar {
                         };
                         if let Role::Guard { guard } = role {
                             let region = match self.guard_scope(guard) {
-                                Scope::Inside => span.clone(),
-                                Scope::After => span.start..range.end,
-                                Scope::Sentence => range.clone(),
+                                Scope::Inside => Some(span.clone()),
+                                Scope::After => Some(span.start..range.end),
+                                Scope::Sentence => Some(range.clone()),
+                                Scope::Previous => before.clone(),
                             };
-                            out.guarded.push(Guarded {
-                                guard,
-                                region: region.start + base..region.end + base,
-                            });
+                            if let Some(region) = region {
+                                out.guarded.push(Guarded {
+                                    guard,
+                                    region: region.start + base..region.end + base,
+                                });
+                            }
                         }
                         if seen.0 != Some(number) {
                             scratch.seen[seq as usize] = (Some(number), span);
