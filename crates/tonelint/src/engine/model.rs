@@ -95,13 +95,43 @@ pub(crate) struct ToneModel {
     scale: f32,
 }
 
+/// A set of buckets that forgets its members in time proportional to their number: a bit per
+/// bucket says whether it is in, and the list says which bits to clear. Adding and emptying cost
+/// no sort, which is most of what the model's scoring would otherwise spend.
+#[derive(Default)]
+struct BucketSet {
+    bits: Vec<u64>,
+    members: Vec<u32>,
+}
+
+impl BucketSet {
+    fn insert(&mut self, bucket: u32) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (BUCKETS as usize).div_ceil(64)];
+        }
+        let (word, bit) = (bucket as usize / 64, 1u64 << (bucket % 64));
+        if self.bits[word] & bit == 0 {
+            self.bits[word] |= bit;
+            self.members.push(bucket);
+        }
+    }
+
+    fn clear(&mut self) {
+        for &b in &self.members {
+            self.bits[b as usize / 64] = 0;
+        }
+        self.members.clear();
+    }
+}
+
 /// Working memory reused across sentences.
 #[derive(Default)]
 pub(crate) struct ModelScratch {
     features: Vec<Feature>,
-    seen: Vec<u32>,
-    /// Every bucket of the message so far, for the message's own score.
-    message: Vec<u32>,
+    /// The distinct buckets of the sentence being scored.
+    seen: BucketSet,
+    /// Every distinct bucket of the message so far, for the message's own score.
+    message: BucketSet,
     /// The sentence of the message so far that reads as most harsh, and its probability: where
     /// a harsh message that no rule flagged is pointed at. Only its place is kept; its words are
     /// weighed again in the rare check that needs them.
@@ -196,18 +226,12 @@ impl ToneModel {
         scratch.features.clear();
         features::sentence_features(tokens, range, &mut scratch.features);
         scratch.seen.clear();
-        scratch
-            .seen
-            .extend(scratch.features.iter().map(|f| f.bucket));
-        scratch.seen.push(features::BIAS);
-        scratch.seen.sort_unstable();
-        scratch.seen.dedup();
-        scratch.message.extend_from_slice(&scratch.seen);
-        if scratch.message.len() > 4 * BUCKETS as usize {
-            scratch.message.sort_unstable();
-            scratch.message.dedup();
+        scratch.seen.insert(features::BIAS);
+        for f in &scratch.features {
+            scratch.seen.insert(f.bucket);
+            scratch.message.insert(f.bucket);
         }
-        let z = self.logits(&scratch.seen);
+        let z = self.logits(&scratch.seen.members);
         let harsh = sigmoid(z[0]);
         if harsh < threshold {
             return (harsh, None);
@@ -265,10 +289,8 @@ impl ToneModel {
     /// The four heads' logits for the message as a whole, from every sentence scored since the
     /// check started.
     fn message_logits(&self, scratch: &mut ModelScratch) -> [f32; HEADS] {
-        scratch.message.push(features::BIAS);
-        scratch.message.sort_unstable();
-        scratch.message.dedup();
-        self.logits(&scratch.message)
+        scratch.message.insert(features::BIAS);
+        self.logits(&scratch.message.members)
     }
 
     /// The probability that the message as a whole reads as harsh, from every sentence scored
