@@ -192,6 +192,19 @@ const PAIRS: &[(&str, &str, &str)] = &[
         "We'll have an answer soon.",
         "I'll call you as soon as we have an answer.",
     ),
+    // The sentence before: a dated request makes the escalation after it the next step announced
+    // plainly (`guard.dated-request`, scope `next`); an alert makes the orders after it the
+    // emergency procedure (`guard.emergency-alert`).
+    (
+        "aggressive.conditional-threat",
+        "Nobody has called me back. If not, I'll file a complaint with the state insurance commissioner.",
+        "Please have a supervisor contact me by April 8. If not, I'll file a complaint with the state insurance commissioner.",
+    ),
+    (
+        "demanding.bare-imperative-deadline",
+        "Move the patients away from the windows now.",
+        "Tornado warning in effect until 4:45 p.m. Move the patients away from the windows now.",
+    ),
 ];
 
 #[test]

@@ -456,6 +456,7 @@ fn scope_code(scope: Scope) -> u32 {
         Scope::After => 1,
         Scope::Sentence => 2,
         Scope::Previous => 3,
+        Scope::Next => 4,
     }
 }
 
@@ -465,6 +466,7 @@ fn scope_from(code: u32) -> Scope {
         0 => Scope::Inside,
         1 => Scope::After,
         3 => Scope::Previous,
+        4 => Scope::Next,
         _ => Scope::Sentence,
     }
 }

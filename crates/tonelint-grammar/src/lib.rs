@@ -102,16 +102,20 @@ pub enum Scope {
     /// ("We need the signed plan of care by 5/20. Medicare requires the signature before we can
     /// bill.").
     Previous,
+    /// The sentence after the guard's, in the same paragraph: what follows a dated request ("Please
+    /// have a supervisor call me by April 8. If not, I'll file a complaint with the state.").
+    Next,
 }
 
 impl Scope {
-    /// Reads `inside`, `after`, `sentence` or `previous`.
+    /// Reads `inside`, `after`, `sentence`, `previous` or `next`.
     pub fn from_name(name: &str) -> Option<Scope> {
         match name {
             "inside" => Some(Scope::Inside),
             "after" => Some(Scope::After),
             "sentence" => Some(Scope::Sentence),
             "previous" => Some(Scope::Previous),
+            "next" => Some(Scope::Next),
             _ => None,
         }
     }

@@ -261,8 +261,14 @@ impl Grammar {
             scratch.reported = vec![None; rules];
         }
         let mut previous: Option<Range<usize>> = None;
-        for (range, tokens_of) in scratch.sentences.iter().zip(&scratch.sentence_tokens) {
+        for (index, (range, tokens_of)) in scratch
+            .sentences
+            .iter()
+            .zip(&scratch.sentence_tokens)
+            .enumerate()
+        {
             let before = previous.replace(range.clone());
+            let after = scratch.sentences.get(index + 1);
             let next = match scratch.sentence_number {
                 None => Some(NonZeroU32::MIN),
                 Some(SentenceNumber(n)) => n.checked_add(1),
@@ -373,6 +379,7 @@ impl Grammar {
                                 Scope::After => Some(span.start..range.end),
                                 Scope::Sentence => Some(range.clone()),
                                 Scope::Previous => before.clone(),
+                                Scope::Next => after.cloned(),
                             };
                             if let Some(region) = region {
                                 out.guarded.push(Guarded {

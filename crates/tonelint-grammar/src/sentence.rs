@@ -23,6 +23,66 @@ const JOINED_BEFORE_LOWER: &[&str] = &[
     "a.m", "p.m", "am", "pm", "etc", "min", "hr", "hrs", "wk", "mo",
 ];
 
+/// The capitalised words that go on a time rather than start a sentence: "by 3 p.m. Friday",
+/// "at 9 a.m. ET".
+const AFTER_A_TIME: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "utc",
+    "gmt",
+];
+
 /// Splits `text` into sentence byte ranges, using `scratch` for a copy of the text. Every byte of
 /// `text` lies in exactly one range; ranges are in order.
 pub fn split(text: &str, scratch: &mut String, out: &mut Vec<Range<usize>>) {
@@ -208,7 +268,29 @@ fn joins_next(prev: &str, next: &str) -> bool {
         return true;
     }
     if JOINED_BEFORE_LOWER.contains(&last_word.as_str()) {
-        return !next.trim_start().starts_with(char::is_uppercase);
+        let next = next.trim_start();
+        // "am" and "pm" are times only after a number ("I am. Monday works." is two sentences).
+        let after_number = || {
+            body[..body.len() - last_word.len().min(body.len())]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+        };
+        let is_time = match last_word.as_str() {
+            "a.m" | "p.m" => true,
+            "am" | "pm" => after_number(),
+            _ => false,
+        };
+        if is_time {
+            let word: String = next
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if AFTER_A_TIME.contains(&word.as_str()) {
+                return true;
+            }
+        }
+        return !next.starts_with(char::is_uppercase);
     }
     false
 }
@@ -267,6 +349,17 @@ mod tests {
         assert_eq!(
             sentences("We meet at 9 a.m. Bring the chart."),
             ["We meet at 9 a.m.", "Bring the chart."]
+        );
+        assert_eq!(
+            sentences("Complete it by 3 p.m. Friday so the team can start. Call at 9 a.m. ET."),
+            [
+                "Complete it by 3 p.m. Friday so the team can start.",
+                "Call at 9 a.m. ET."
+            ]
+        );
+        assert_eq!(
+            sentences("Yes, I am. Monday works. Sign by 5 pm. Thanks."),
+            ["Yes, I am.", "Monday works.", "Sign by 5 pm.", "Thanks."]
         );
     }
 
