@@ -66,6 +66,14 @@ impl WordId {
     fn code(self) -> u32 {
         self.0.get()
     }
+
+    /// The id as a number (at least 1). For `benches/phrase_automaton.rs`, which encodes word
+    /// ids as bytes for the `aho-corasick` crate; the matcher does not use it.
+    #[doc(hidden)]
+    #[inline]
+    pub fn get(self) -> u32 {
+        self.0.get()
+    }
 }
 
 /// A state of the automaton.
@@ -318,6 +326,20 @@ impl Target {
     }
 }
 
+/// One token of a pattern [`Tables::patterns`] lists: word id, folded text, and the gap before it.
+#[doc(hidden)]
+pub type ListedToken<'a> = (WordId, &'a [u8], Gap);
+
+/// One pattern of an automaton, as [`Tables::patterns`] lists it.
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct PatternListing<'a> {
+    /// Its tokens.
+    pub tokens: Vec<ListedToken<'a>>,
+    /// What a match of it stands for.
+    pub targets: Vec<Target>,
+}
+
 /// The number of tables [`Tables::to_bytes`] writes, after `max_len` and `max_word`.
 const SECTIONS: usize = 13;
 
@@ -435,6 +457,64 @@ impl Tables {
         let lo = self.trigger_start.get(word.slot()) as usize;
         let hi = self.trigger_start.get(word.slot() + 1) as usize;
         (lo..hi).map(move |i| TriggerId(self.triggers.get(i)))
+    }
+
+    /// Every pattern of the automaton, rebuilt from its trie in depth-first order: its tokens,
+    /// each with the gap before it (the first token's is [`Gap::Adjacent`]: a match may start
+    /// after any gap), and the targets it stands for itself (not those of its failure chain).
+    /// For `benches/phrase_automaton.rs`, which matches the same patterns with the
+    /// `aho-corasick` crate (issue 12); the matcher does not use it.
+    #[doc(hidden)]
+    pub fn patterns(&self) -> Vec<PatternListing<'_>> {
+        let words = self.word_starts.len().saturating_sub(1);
+        let word = |id: u32| {
+            let start = self.word_starts.get(id as usize - 1) as usize;
+            let end = self.word_starts.get(id as usize) as usize;
+            &self.words[start..end]
+        };
+        let mut found = Vec::new();
+        // (state, its tokens); the root's children are keyed by the bare word id.
+        let mut stack: Vec<(u32, Vec<ListedToken<'_>>)> = (1..=words as u32)
+            .rev()
+            .filter_map(|id| {
+                let next = self.root_next.get(id as usize);
+                let id = WordId(NonZeroU32::new(id)?);
+                (next != StateId::ROOT.0)
+                    .then(|| (next, vec![(id, word(id.code()), Gap::Adjacent)]))
+            })
+            .collect();
+        while let Some((state, tokens)) = stack.pop() {
+            let own = self.outputs(StateId(state)).len()
+                - self.outputs(StateId(self.fail.get(state as usize))).len();
+            let first = self.out_start.get(state as usize) as usize;
+            let targets: Vec<Target> = (first..first + own).map(|i| self.output(i)).collect();
+            let lo = self.trans_start.get(state as usize) as usize;
+            let hi = self.trans_start.get(state as usize + 1) as usize;
+            for i in (lo..hi).rev() {
+                let key = self.trans_key.get(i);
+                let Some(id) = NonZeroU32::new(key >> 1).map(WordId) else {
+                    continue;
+                };
+                let gap = if key & 1 == 0 {
+                    Gap::Adjacent
+                } else {
+                    Gap::Space
+                };
+                let mut longer = tokens.clone();
+                longer.push((id, word(id.code()), gap));
+                stack.push((self.trans_next.get(i), longer));
+            }
+            if !targets.is_empty() {
+                found.push(PatternListing { tokens, targets });
+            }
+        }
+        found
+    }
+
+    /// The number of targets in the tables (every pattern's, counted once).
+    #[doc(hidden)]
+    pub fn target_count(&self) -> usize {
+        self.targets.len() / TARGET_FIELDS
     }
 
     /// Serialises the tables: a header of section lengths, then the sections.
@@ -740,6 +820,57 @@ mod tests {
                 end: true
             }
         );
+    }
+
+    #[test]
+    fn patterns_are_listed_back_from_the_trie() {
+        let mut b = Builder::new();
+        let t = |entry, role| Target {
+            kind: Kind::Rule,
+            entry: Entry::One(EntryIndex(entry)),
+            role,
+            len: 0,
+            bounds: Bounds::default(),
+        };
+        b.add(&variant_tokens("need you to"), t(0, Role::Phrase));
+        b.add(&variant_tokens("you to"), t(1, Role::Phrase));
+        b.add(&variant_tokens("you to"), t(2, Role::Exception));
+        b.add(&variant_tokens("you're"), t(3, Role::Phrase));
+        b.trigger("asap", TriggerId::FIRST);
+        let tables = b.finish();
+        let listed: Vec<(String, Vec<u32>)> = tables
+            .patterns()
+            .iter()
+            .map(|p| {
+                let text: String = p
+                    .tokens
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, w, gap))| {
+                        let space = if i > 0 && *gap == Gap::Space { " " } else { "" };
+                        format!("{space}{}", std::str::from_utf8(w).unwrap())
+                    })
+                    .collect();
+                let entries = p
+                    .targets
+                    .iter()
+                    .map(|t| match t.entry {
+                        Entry::One(i) => i.0,
+                        Entry::Any => u32::MAX,
+                    })
+                    .collect();
+                (text, entries)
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("need you to".to_string(), vec![0]),
+                ("you to".to_string(), vec![1, 2]),
+                ("you're".to_string(), vec![3]),
+            ]
+        );
+        assert_eq!(tables.target_count(), 4);
     }
 
     #[test]

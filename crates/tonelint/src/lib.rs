@@ -111,6 +111,13 @@ pub use report::{
 pub use rule::{Rewrite, Rule, Strength};
 pub use tonelint_lexicon::{Category, Severity};
 
+/// The phrase stage's word automaton, for `benches/phrase_automaton.rs`, which compares it with
+/// the `aho-corasick` crate (issue 12). Not part of the API: it may change or go at any time.
+#[doc(hidden)]
+pub mod __bench {
+    pub use crate::engine::bench::*;
+}
+
 /// The README's Rust examples, compiled and run as doctests so the README cannot drift from the
 /// API.
 #[cfg(doctest)]

@@ -445,6 +445,11 @@ impl Linter {
         self.index_of(id).is_some_and(|i| self.entries.enabled[i])
     }
 
+    /// The phrase layer, for the engine's bench hooks (`tonelint::__bench`).
+    pub(crate) fn phrase_matcher(&self) -> &PhraseMatcher {
+        &self.engine.phrases
+    }
+
     fn index_of(&self, id: &str) -> Option<RuleIndex> {
         let by_id = self.by_id.get_or_init(|| {
             self.entries

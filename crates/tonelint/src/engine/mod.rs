@@ -14,6 +14,8 @@
 //! [`sentences`]).
 
 mod automaton;
+// The word automaton opened up for `benches/phrase_automaton.rs` (issue 12); not part of the API.
+pub(crate) mod bench;
 mod chunks;
 mod credit;
 mod exceptions;

@@ -97,6 +97,16 @@ impl PhraseMatcher {
         })
     }
 
+    /// The word automata, the embedded one first (for [`bench`](super::bench)).
+    pub(super) fn automata(&self) -> &[Automaton] {
+        &self.automata
+    }
+
+    /// The length of the ring of recent steps' starts (for [`bench`](super::bench)).
+    pub(super) fn ring(&self) -> usize {
+        self.ring
+    }
+
     /// Adds to `out` the matches in `chunk`. Matches come out sorted by start, with exceptions
     /// applied and overlaps resolved (see [`resolve_overlaps`]).
     pub(crate) fn find(&self, chunk: &Chunk<'_>, scratch: &mut PhraseScratch, out: &mut Found) {

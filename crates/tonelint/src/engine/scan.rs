@@ -133,7 +133,7 @@ pub(super) fn scan_chunk(
 /// Steps every automaton over the pieces of one token (the whole word, or the runs between its
 /// apostrophes), filing the matches that end there. Returns the token's word id in each
 /// automaton when it was looked up whole, for the trigger words.
-fn step_pieces(
+pub(super) fn step_pieces(
     automata: &[Automaton],
     token: &Token,
     pieces: &[Piece],
