@@ -19,7 +19,7 @@ use super::chunks::chunks;
 use super::ids::{EntryRef, Owner, Position};
 use super::scan::{ChunkHits, Starts, step_pieces};
 use super::span::ChunkSpan;
-use super::tokens::{Piece, Token, Tokenizer};
+use super::tokens::{Token, Tokenizer};
 use crate::Linter;
 
 /// The built-in word automaton of a linter, with the scratch space one scan needs.
@@ -112,16 +112,9 @@ impl<'l> PhraseStage<'l> {
         let mut states = [StateId::ROOT; 2];
         let automata = self.automata;
         self.tokenizer.run(chunk, |token: &Token| {
-            let whole = [Piece {
-                text: 0..token.text.len(),
-                span: token.span,
-            }];
-            let pieces = if token.pieces.is_empty() {
-                &whole[..]
-            } else {
-                token.pieces
-            };
-            step_pieces(automata, token, pieces, &mut states, &mut starts, hits);
+            token.with_pieces(|pieces| {
+                step_pieces(automata, token, pieces, &mut states, &mut starts, hits)
+            });
         });
         hits.found.len() + hits.exceptions.len() + hits.before.len() + hits.after.len()
     }

@@ -116,16 +116,9 @@ pub(super) fn scan_chunk(
 ) {
     let mut states = [StateId::ROOT; 2];
     tokenizer.run(chunk, |token: &Token| {
-        let whole = [Piece {
-            text: 0..token.text.len(),
-            span: token.span,
-        }];
-        let pieces = if token.pieces.is_empty() {
-            &whole[..]
-        } else {
-            token.pieces
-        };
-        let whole_id = step_pieces(automata, token, pieces, &mut states, &mut starts, hits);
+        let whole_id = token.with_pieces(|pieces| {
+            step_pieces(automata, token, pieces, &mut states, &mut starts, hits)
+        });
         note_trigger_words(automata, token, whole_id, words);
     });
 }

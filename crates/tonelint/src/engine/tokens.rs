@@ -47,6 +47,21 @@ pub(crate) struct Piece {
     pub(crate) span: ChunkSpan,
 }
 
+impl Token<'_> {
+    /// Calls `f` with the token's pieces: the automaton steps once per piece, and a token
+    /// without split points is one piece, the whole token.
+    pub(crate) fn with_pieces<R>(&self, f: impl FnOnce(&[Piece]) -> R) -> R {
+        if self.pieces.is_empty() {
+            f(&[Piece {
+                text: 0..self.text.len(),
+                span: self.span,
+            }])
+        } else {
+            f(self.pieces)
+        }
+    }
+}
+
 /// Reusable scratch space for tokenizing; also counts words the way the summary reports them.
 #[derive(Default)]
 pub(crate) struct Tokenizer {
