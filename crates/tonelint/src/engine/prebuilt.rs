@@ -218,39 +218,39 @@ fn only_common(ascending: &[usize], descending: &[usize]) -> Option<usize> {
 /// Every position in `m` where a match of the anchored forward DFA `dfa` started at `m.start`
 /// can end, ascending; `None` if the DFA gives up.
 fn ends(dfa: &Dense, haystack: &[u8], m: &Range<usize>) -> Option<Vec<usize>> {
-    let config = start::Config::new()
-        .anchored(Anchored::Yes)
-        .look_behind(m.start.checked_sub(1).map(|at| haystack[at]));
-    let mut state = dfa.start_state(&config).ok()?;
-    let mut out = Vec::new();
+    let look_behind = m.start.checked_sub(1).map(|at| haystack[at]);
     // Matches show one byte late: the state after byte `at` says whether a match ended at `at`.
-    for at in m.start..=m.end {
-        state = match haystack.get(at) {
-            Some(&b) => dfa.next_state(state, b),
-            None => dfa.next_eoi_state(state),
-        };
-        if dfa.is_match_state(state) {
-            out.push(at);
-        } else if dfa.is_dead_state(state) {
-            break;
-        } else if dfa.is_quit_state(state) {
-            return None;
-        }
-    }
-    Some(out)
+    walk(dfa, look_behind, m.start..=m.end, |at| {
+        haystack.get(at).copied()
+    })
 }
 
 /// Every position in `m` where a match of the anchored reverse DFA `dfa` read back from `m.end`
 /// can start, descending; `None` if the DFA gives up.
 fn starts(dfa: &Dense, haystack: &[u8], m: &Range<usize>) -> Option<Vec<usize>> {
+    let look_behind = haystack.get(m.end).copied();
+    walk(dfa, look_behind, (m.start..=m.end).rev(), |at| {
+        at.checked_sub(1).map(|before| haystack[before])
+    })
+}
+
+/// Runs the anchored `dfa` over `positions`, feeding it `byte_at(position)` (the end of input
+/// where that is `None`), and collects the positions after which it is in a match state, until
+/// it dies; `None` if it quits.
+fn walk(
+    dfa: &Dense,
+    look_behind: Option<u8>,
+    positions: impl Iterator<Item = usize>,
+    byte_at: impl Fn(usize) -> Option<u8>,
+) -> Option<Vec<usize>> {
     let config = start::Config::new()
         .anchored(Anchored::Yes)
-        .look_behind(haystack.get(m.end).copied());
+        .look_behind(look_behind);
     let mut state = dfa.start_state(&config).ok()?;
     let mut out = Vec::new();
-    for at in (m.start..=m.end).rev() {
-        state = match at.checked_sub(1) {
-            Some(before) => dfa.next_state(state, haystack[before]),
+    for at in positions {
+        state = match byte_at(at) {
+            Some(b) => dfa.next_state(state, b),
             None => dfa.next_eoi_state(state),
         };
         if dfa.is_match_state(state) {
