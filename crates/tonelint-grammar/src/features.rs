@@ -1,5 +1,5 @@
-//! What the tone model sees of a sentence: hashed words, word pairs, the opening word, capitals
-//! and the closing mark. The trainer (`tonelint-train`) and the linter both call this, so the
+//! What the tone model sees of a sentence: hashed words, word pairs, the opening word, capitals,
+//! the closing mark and the word families of [`crate::families`] its words belong to. The trainer (`tonelint-train`) and the linter both call this, so the
 //! model is always applied to exactly the features it was trained on.
 //!
 //! Every feature remembers the tokens it came from, so a model finding can point at the words
@@ -87,6 +87,12 @@ pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Fea
                 bucket: bucket("w", &[w]),
                 tokens: i..i + 1,
             });
+            if let Some(family) = crate::families::family(w) {
+                out.push(Feature {
+                    bucket: bucket("family", &[family]),
+                    tokens: i..i + 1,
+                });
+            }
             if first_word {
                 out.push(Feature {
                     bucket: bucket("first", &[w]),

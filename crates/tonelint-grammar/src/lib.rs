@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 
 mod compile;
+mod families;
 pub mod features;
 mod flat;
 mod grammar;
