@@ -205,6 +205,34 @@ const PAIRS: &[(&str, &str, &str)] = &[
         "Move the patients away from the windows now.",
         "Tornado warning in effect until 4:45 p.m. Move the patients away from the windows now.",
     ),
+    // A question marked as curiosity, in its own sentence or the next (`guard.friendly-disclaimer`
+    // and `guard.friendly-disclaimer-after`).
+    (
+        "accusatory.how-come",
+        "How come you didn't use the new wound care template on the Harris note?",
+        "How come you didn't use the new wound care template on the Harris note? Not complaining, I just want to fix it if it's broken.",
+    ),
+    (
+        "aggressive.repeated-question",
+        "Did you mean to cc the whole department on the lunch order??",
+        "Did you mean to cc the whole department on the lunch order?? Honest question, no judgment.",
+    ),
+    // A record stated as the record; the reader's time asked for, not limited; joy in capitals.
+    (
+        "accusatory.you-didnt",
+        "You have not returned the fitness-for-duty certification we mailed on April 10.",
+        "Our records show you have not returned the fitness-for-duty certification we mailed on April 10.",
+    ),
+    (
+        "demanding.you-will",
+        "Send me your comments on the draft below. You have five minutes.",
+        "Can you look at the draft below if you have five minutes?",
+    ),
+    (
+        "aggressive.all-caps",
+        "YOU DID IT WRONG! Redo the count before you leave.",
+        "YOU DID IT! First IV on the first try in a 2-year-old. Proud of you.",
+    ),
 ];
 
 #[test]
