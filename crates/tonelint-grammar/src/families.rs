@@ -7,6 +7,8 @@
 //! learns from every member the drafts do use. The words are a curator's, not learned, and not
 //! read from the blind set or from any corpus of labelled comments.
 
+use std::sync::OnceLock;
+
 /// A family's name, as it is hashed into the family's feature.
 pub(crate) type Family = &'static str;
 
@@ -19,7 +21,7 @@ const PROFANITY: Family = "profanity";
 /// One-word brush-offs.
 const DISMISSAL: Family = "dismissal";
 
-/// Every member, sorted by word (a test holds the order), so a word is found by binary search.
+/// Every member, sorted by word (a test holds the order and uniqueness).
 const WORDS: &[(&str, Family)] = &[
     ("absurd", CONTEMPT),
     ("absurdity", CONTEMPT),
@@ -53,8 +55,8 @@ const WORDS: &[(&str, Family)] = &[
     ("crooked", INSULT),
     ("crooks", INSULT),
     ("crybaby", INSULT),
-    ("damn", PROFANITY),
     ("dammit", PROFANITY),
+    ("damn", PROFANITY),
     ("deluded", INSULT),
     ("delusional", INSULT),
     ("deplorable", CONTEMPT),
@@ -172,29 +174,54 @@ const WORDS: &[(&str, Family)] = &[
     ("yawn", DISMISSAL),
 ];
 
-/// The family of a folded word, if it has one.
-pub(crate) fn family(word: &str) -> Option<Family> {
-    WORDS
-        .binary_search_by(|(w, _)| (*w).cmp(word))
-        .ok()
-        .map(|i| WORDS[i].1)
+/// The members by the bucket of their word feature, sorted: the model has hashed every word
+/// already, so a lookup compares integers, and a word's text only when its bucket is a member's.
+fn by_bucket() -> &'static [(u32, &'static str, Family)] {
+    static TABLE: OnceLock<Vec<(u32, &'static str, Family)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<_> = WORDS
+            .iter()
+            .map(|&(word, family)| (crate::features::bucket("w", &[word]), word, family))
+            .collect();
+        table.sort_unstable();
+        table
+    })
+}
+
+/// The family of a folded word whose word feature is `word_bucket`, if it has one.
+pub(crate) fn family(word: &str, word_bucket: u32) -> Option<Family> {
+    let table = by_bucket();
+    let first = table.partition_point(|e| e.0 < word_bucket);
+    table[first..]
+        .iter()
+        .take_while(|e| e.0 == word_bucket)
+        .find(|e| e.1 == word)
+        .map(|e| e.2)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::features::bucket;
+
+    fn family_of(word: &str) -> Option<Family> {
+        family(word, bucket("w", &[word]))
+    }
+
     #[test]
-    fn words_are_sorted_and_unique_so_binary_search_finds_them() {
+    fn words_are_sorted_and_unique_and_each_is_found() {
         assert!(WORDS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(WORDS.iter().all(|(w, _)| family(w).is_some()));
+        assert!(WORDS.iter().all(|&(w, f)| family_of(w) == Some(f)));
     }
 
     #[test]
     fn a_word_outside_every_family_has_none() {
-        assert_eq!(family("crook"), Some(INSULT));
-        assert_eq!(family("whatever"), Some(DISMISSAL));
-        assert_eq!(family("thanks"), None);
-        assert_eq!(family(""), None);
+        assert_eq!(family_of("crook"), Some(INSULT));
+        assert_eq!(family_of("whatever"), Some(DISMISSAL));
+        assert_eq!(family_of("thanks"), None);
+        assert_eq!(family_of(""), None);
+        // A word that shares a member's bucket but not its text is not a member.
+        assert_eq!(family("thanks", bucket("w", &["crook"])), None);
     }
 }

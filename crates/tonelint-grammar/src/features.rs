@@ -20,14 +20,36 @@ pub struct Feature {
     pub tokens: Range<usize>,
 }
 
-fn bucket(kind: &str, parts: &[&str]) -> u32 {
-    let mut hasher = fnv::FnvHasher::default();
-    hasher.write(kind.as_bytes());
-    for part in parts {
+/// A feature's hash so far: its kind, then each part after a 0x1f separator. A word pair
+/// continues from the hash its first word left, so each word is hashed once as a pair's first
+/// part, not once per pair.
+#[derive(Clone, Copy)]
+struct Partial(u64);
+
+impl Partial {
+    fn kind(kind: &str) -> Partial {
+        let mut hasher = fnv::FnvHasher::default();
+        hasher.write(kind.as_bytes());
+        Partial(hasher.finish())
+    }
+
+    fn part(self, part: &str) -> Partial {
+        let mut hasher = fnv::FnvHasher::with_key(self.0);
         hasher.write_u8(0x1f);
         hasher.write(part.as_bytes());
+        Partial(hasher.finish())
     }
-    (hasher.finish() % u64::from(BUCKETS)) as u32
+
+    fn bucket(self) -> u32 {
+        (self.0 % u64::from(BUCKETS)) as u32
+    }
+}
+
+pub(crate) fn bucket(kind: &str, parts: &[&str]) -> u32 {
+    parts
+        .iter()
+        .fold(Partial::kind(kind), |hash, part| hash.part(part))
+        .bucket()
 }
 
 /// A token as the model reads it: numbers are one word, so are all times and dates.
@@ -77,17 +99,20 @@ pub fn word_value(count: usize) -> f32 {
 
 /// Adds the features of tokens `range` (one sentence) to `out`.
 pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Feature>) {
+    let (word_kind, pair_kind) = (Partial::kind("w"), Partial::kind("b"));
     let mut first_word = true;
-    let mut previous: Option<usize> = None;
+    // The previous token, and the pair hash it starts.
+    let mut previous: Option<(usize, Partial)> = None;
     for i in range.clone() {
         let token = &tokens.list[i];
         let w = word(tokens, i);
         if token.kind != TokenKind::Punct {
+            let word_bucket = word_kind.part(w).bucket();
             out.push(Feature {
-                bucket: bucket("w", &[w]),
+                bucket: word_bucket,
                 tokens: i..i + 1,
             });
-            if let Some(family) = crate::families::family(w) {
+            if let Some(family) = crate::families::family(w, word_bucket) {
                 out.push(Feature {
                     bucket: bucket("family", &[family]),
                     tokens: i..i + 1,
@@ -116,13 +141,13 @@ pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Fea
                 tokens: i..i + 1,
             });
         }
-        if let Some(p) = previous {
+        if let Some((p, pair)) = previous {
             out.push(Feature {
-                bucket: bucket("b", &[word(tokens, p), w]),
+                bucket: pair.part(w).bucket(),
                 tokens: p..i + 1,
             });
         }
-        previous = Some(i);
+        previous = Some((i, pair_kind.part(w)));
     }
     if let Some(last) = range
         .clone()
@@ -201,6 +226,10 @@ mod tests {
         assert!(out.iter().any(|f| f.bucket == bucket("caps", &["so"])));
         assert!(out.iter().any(|f| f.bucket == bucket("end", &["!"])));
         assert_eq!(BIAS, bucket("bias", &[]));
+        // Words and pairs hashed from saved states land where hashing them whole does.
+        assert!(out.iter().any(|f| f.bucket == bucket("w", &["much"])));
+        assert!(out.iter().any(|f| f.bucket == bucket("b", &["so", "much"])));
+        assert!(out.iter().any(|f| f.bucket == bucket("b", &["much", "!"])));
         // The hash is FNV-1a: the same on every platform, so committed weights stay valid.
         assert_eq!(bucket("w", &["you"]), bucket("w", &["you"]));
         assert_eq!(
