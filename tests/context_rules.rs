@@ -217,6 +217,18 @@ const PAIRS: &[(&str, &str, &str)] = &[
         "Did you mean to cc the whole department on the lunch order??",
         "Did you mean to cc the whole department on the lunch order?? Honest question, no judgment.",
     ),
+    // An order that names a hazard, or follows one, is the safety procedure (`guard.hazard`,
+    // `guard.hazard-before`).
+    (
+        "demanding.bare-imperative-deadline",
+        "Report anything you find to me right away.",
+        "Report anything suspicious right away.",
+    ),
+    (
+        "demanding.bare-imperative-deadline",
+        "Do not hang any IV bag from the second shelf. Pull them from the Pyxis immediately.",
+        "Do not hang any IV bag from the March 10 recall lot. Pull them from the Pyxis immediately.",
+    ),
     // A record stated as the record; the reader's time asked for, not limited; joy in capitals.
     (
         "accusatory.you-didnt",
