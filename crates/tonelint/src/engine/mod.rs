@@ -38,6 +38,7 @@ mod suppress;
 mod tokens;
 mod triggers;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 pub(crate) use automaton::{BuiltinEntries, EntrySelection};
@@ -231,10 +232,13 @@ impl Engine {
         }
         // On its weaker reading the model gives way to any strength of the sentence: a
         // courteous request ("Call me when you get a chance") is not pointed at.
-        let taken = |sentence: TextSpan| {
-            findings.iter().any(|j| j.found.span.overlaps(sentence))
-                || strengths.iter().any(|m| m.span.overlaps(sentence))
-        };
+        let pointed_at = SpanIndex::new(
+            findings
+                .iter()
+                .map(|j| j.found.span.range())
+                .chain(strengths.iter().map(|m| m.span.range())),
+        );
+        let taken = |sentence: TextSpan| pointed_at.overlaps(sentence.range());
         let candidates = model.supporting(text, taken, scratch);
         if candidates.is_empty() {
             return;
@@ -256,6 +260,39 @@ impl Engine {
     }
 }
 
+/// Spans sorted by start, each with the furthest end reached up to it: whether any of them
+/// overlaps a span is a binary search, not a scan, so a long message with a finding in every
+/// sentence costs no time in the square of its length.
+struct SpanIndex {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(spans: impl Iterator<Item = Range<usize>>) -> SpanIndex {
+        let mut spans: Vec<Range<usize>> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        SpanIndex {
+            starts: spans.iter().map(|s| s.start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether a span starts before `span` ends and ends after it starts (`Span::overlaps`).
+    fn overlaps(&self, span: Range<usize>) -> bool {
+        let starting_before_its_end = self.starts.partition_point(|&s| s < span.end);
+        starting_before_its_end > 0 && self.reach[starting_before_its_end - 1] > span.start
+    }
+}
+
 /// Whether a finding of a harsh category stands at warning or above.
 fn harsh_reported(entries: &Entries, findings: &[merge::Joined]) -> bool {
     findings.iter().any(|j| {
@@ -263,4 +300,23 @@ fn harsh_reported(entries: &Entries, findings: &[merge::Joined]) -> bool {
             && entries.rules[j.found.entry].category().is_harsh()
             && entries.severities[j.found.entry] >= Severity::Warning
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SpanIndex;
+
+    /// The index answers as a scan of every span with `Span::overlaps`' rule would.
+    #[test]
+    fn span_index_agrees_with_a_scan() {
+        let spans = [3..9, 0..1, 20..20, 12..15, 5..6, 30..44];
+        let index = SpanIndex::new(spans.iter().cloned());
+        for start in 0..50 {
+            for end in start..50 {
+                let scan = spans.iter().any(|s| s.start < end && start < s.end);
+                assert_eq!(index.overlaps(start..end), scan, "{start}..{end}");
+            }
+        }
+        assert!(!SpanIndex::new(std::iter::empty()).overlaps(0..10));
+    }
 }
