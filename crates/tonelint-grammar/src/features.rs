@@ -27,10 +27,9 @@ pub struct Feature {
 struct Partial(u64);
 
 impl Partial {
-    fn kind(kind: &str) -> Partial {
-        let mut hasher = fnv::FnvHasher::default();
-        hasher.write(kind.as_bytes());
-        Partial(hasher.finish())
+    /// The hash of a feature's kind alone: a constant for each kind the model uses.
+    const fn kind(kind: &str) -> Partial {
+        Partial(fnv1a(kind.as_bytes()))
     }
 
     fn part(self, part: &str) -> Partial {
@@ -40,8 +39,8 @@ impl Partial {
         Partial(hasher.finish())
     }
 
-    fn bucket(self) -> u32 {
-        (self.0 % u64::from(BUCKETS)) as u32
+    const fn bucket(self) -> u32 {
+        (self.0 % BUCKETS as u64) as u32
     }
 }
 
@@ -73,7 +72,11 @@ const fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// The bucket of the bias feature every text has (`bucket("bias", &[])`, worked out once).
-pub const BIAS: u32 = (fnv1a(b"bias") % BUCKETS as u64) as u32;
+pub const BIAS: u32 = Partial::kind("bias").bucket();
+
+/// The hashes every word feature and every word-pair feature start from.
+const WORD: Partial = Partial::kind("w");
+const PAIR: Partial = Partial::kind("b");
 
 /// The bucket of the bias feature every text has.
 pub fn bias() -> u32 {
@@ -99,7 +102,6 @@ pub fn word_value(count: usize) -> f32 {
 
 /// Adds the features of tokens `range` (one sentence) to `out`.
 pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Feature>) {
-    let (word_kind, pair_kind) = (Partial::kind("w"), Partial::kind("b"));
     let mut first_word = true;
     // The previous token, and the pair hash it starts.
     let mut previous: Option<(usize, Partial)> = None;
@@ -107,7 +109,7 @@ pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Fea
         let token = &tokens.list[i];
         let w = word(tokens, i);
         if token.kind != TokenKind::Punct {
-            let word_bucket = word_kind.part(w).bucket();
+            let word_bucket = WORD.part(w).bucket();
             out.push(Feature {
                 bucket: word_bucket,
                 tokens: i..i + 1,
@@ -147,7 +149,7 @@ pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Fea
                 tokens: p..i + 1,
             });
         }
-        previous = Some((i, pair_kind.part(w)));
+        previous = Some((i, PAIR.part(w)));
     }
     if let Some(last) = range
         .clone()
