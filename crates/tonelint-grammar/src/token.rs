@@ -126,7 +126,7 @@ impl Tokens {
                     TokenKind::Word
                 };
                 let caps = letters >= 2 && lower == 0;
-                self.push_word(kind, at..end, &word.clone(), caps, capitalised);
+                self.push_word(kind, at..end, &word, caps, capitalised);
             } else {
                 let start = self.folded.len();
                 push_folded(&mut self.folded, c);
