@@ -315,3 +315,32 @@ fn a_reason_in_the_next_sentence_softens_a_stated_need() {
         Some(Severity::Warning)
     );
 }
+
+/// A stated need followed by an offer to hear the reader out (`guard.offer-to-talk`, scope
+/// `previous`) stays as information; the same need on its own, or followed by a threat, keeps
+/// its warning.
+#[test]
+fn an_offer_to_talk_in_the_next_sentence_softens_a_stated_need() {
+    use tonelint::Severity;
+    let linter = Linter::new();
+    let severity_of = |text: &str| {
+        linter
+            .check(text)
+            .findings()
+            .iter()
+            .find(|f| f.rule_id() == "demanding.i-need-you-to")
+            .map(|f| f.severity())
+    };
+    let need = "You were late on 3/4, 3/9 and 3/15. I need you to be on time for your shifts.";
+    assert_eq!(severity_of(need), Some(Severity::Warning));
+    assert_eq!(
+        severity_of(&format!(
+            "{need} If something is making the 0700 start hard, let's talk about it this week."
+        )),
+        Some(Severity::Info)
+    );
+    assert_eq!(
+        severity_of(&format!("{need} Next time it goes to HR.")),
+        Some(Severity::Warning)
+    );
+}
