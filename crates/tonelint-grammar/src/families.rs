@@ -174,23 +174,37 @@ const WORDS: &[(&str, Family)] = &[
     ("yawn", DISMISSAL),
 ];
 
-/// The members by the bucket of their word feature, sorted: the model has hashed every word
-/// already, so a lookup compares integers, and a word's text only when its bucket is a member's.
-fn by_bucket() -> &'static [(u32, &'static str, Family)] {
-    static TABLE: OnceLock<Vec<(u32, &'static str, Family)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+/// The members by the bucket of their word feature, sorted, and a bit per bucket saying whether
+/// any member has it: the model has hashed every word already, so most words are turned away by
+/// one bit test, and a word's text is compared only when its bucket is a member's.
+struct Members {
+    table: Vec<(u32, &'static str, Family)>,
+    buckets: Vec<u64>,
+}
+
+fn members() -> &'static Members {
+    static MEMBERS: OnceLock<Members> = OnceLock::new();
+    MEMBERS.get_or_init(|| {
         let mut table: Vec<_> = WORDS
             .iter()
             .map(|&(word, family)| (crate::features::bucket("w", &[word]), word, family))
             .collect();
         table.sort_unstable();
-        table
+        let mut buckets = vec![0u64; (crate::features::BUCKETS as usize).div_ceil(64)];
+        for &(bucket, _, _) in &table {
+            buckets[bucket as usize / 64] |= 1 << (bucket % 64);
+        }
+        Members { table, buckets }
     })
 }
 
 /// The family of a folded word whose word feature is `word_bucket`, if it has one.
 pub(crate) fn family(word: &str, word_bucket: u32) -> Option<Family> {
-    let table = by_bucket();
+    let Members { table, buckets } = members();
+    let bit = buckets.get(word_bucket as usize / 64)? & (1 << (word_bucket % 64));
+    if bit == 0 {
+        return None;
+    }
     let first = table.partition_point(|e| e.0 < word_bucket);
     table[first..]
         .iter()
