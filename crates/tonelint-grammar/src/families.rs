@@ -7,7 +7,7 @@
 //! learns from every member the drafts do use. The words are a curator's, not learned, and not
 //! read from the blind set or from any corpus of labelled comments.
 
-use std::sync::OnceLock;
+use crate::features::{BUCKETS, WORD};
 
 /// A family's name, as it is hashed into the family's feature.
 pub(crate) type Family = &'static str;
@@ -174,43 +174,30 @@ const WORDS: &[(&str, Family)] = &[
     ("yawn", DISMISSAL),
 ];
 
-/// The members by the bucket of their word feature, sorted, and a bit per bucket saying whether
-/// any member has it: the model has hashed every word already, so most words are turned away by
-/// one bit test, and a word's text is compared only when its bucket is a member's.
-struct Members {
-    table: Vec<(u32, &'static str, Family)>,
-    buckets: Vec<u64>,
-}
-
-fn members() -> &'static Members {
-    static MEMBERS: OnceLock<Members> = OnceLock::new();
-    MEMBERS.get_or_init(|| {
-        let mut table: Vec<_> = WORDS
-            .iter()
-            .map(|&(word, family)| (crate::features::bucket("w", &[word]), word, family))
-            .collect();
-        table.sort_unstable();
-        let mut buckets = vec![0u64; (crate::features::BUCKETS as usize).div_ceil(64)];
-        for &(bucket, _, _) in &table {
-            buckets[bucket as usize / 64] |= 1 << (bucket % 64);
-        }
-        Members { table, buckets }
-    })
-}
+/// A bit per bucket: set where a member's word feature falls, worked out at compile time. The
+/// model has hashed every word already, so nearly every word is turned away by one bit test, and
+/// only a word whose bucket is a member's is looked up by its text.
+static MEMBER_BUCKETS: [u64; (BUCKETS as usize).div_ceil(64)] = {
+    let mut bits = [0u64; (BUCKETS as usize).div_ceil(64)];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let bucket = WORD.part(WORDS[i].0).bucket();
+        bits[bucket as usize / 64] |= 1 << (bucket % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// The family of a folded word whose word feature is `word_bucket`, if it has one.
 pub(crate) fn family(word: &str, word_bucket: u32) -> Option<Family> {
-    let Members { table, buckets } = members();
-    let bit = buckets.get(word_bucket as usize / 64)? & (1 << (word_bucket % 64));
-    if bit == 0 {
+    let bits = MEMBER_BUCKETS.get(word_bucket as usize / 64)?;
+    if bits & (1 << (word_bucket % 64)) == 0 {
         return None;
     }
-    let first = table.partition_point(|e| e.0 < word_bucket);
-    table[first..]
-        .iter()
-        .take_while(|e| e.0 == word_bucket)
-        .find(|e| e.1 == word)
-        .map(|e| e.2)
+    WORDS
+        .binary_search_by(|&(member, _)| member.cmp(word))
+        .ok()
+        .map(|at| WORDS[at].1)
 }
 
 #[cfg(test)]

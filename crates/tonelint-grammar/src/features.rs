@@ -5,7 +5,6 @@
 //! Every feature remembers the tokens it came from, so a model finding can point at the words
 //! that weighed most.
 
-use std::hash::Hasher;
 use std::ops::Range;
 
 use crate::token::{TokenKind, Tokens};
@@ -22,28 +21,28 @@ pub struct Feature {
 
 /// A feature's hash so far: its kind, then each part after a 0x1f separator. A word pair
 /// continues from the hash its first word left, so each word is hashed once as a pair's first
-/// part, not once per pair.
+/// part, not once per pair. Every step is a `const fn`, so the hashes of fixed kinds and words
+/// (the bias, the word families) are worked out at compile time.
 #[derive(Clone, Copy)]
-struct Partial(u64);
+pub(crate) struct Partial(u64);
 
 impl Partial {
     /// The hash of a feature's kind alone: a constant for each kind the model uses.
-    const fn kind(kind: &str) -> Partial {
-        Partial(fnv1a(kind.as_bytes()))
+    pub(crate) const fn kind(kind: &str) -> Partial {
+        Partial(fnv1a_from(FNV_OFFSET, kind.as_bytes()))
     }
 
-    fn part(self, part: &str) -> Partial {
-        let mut hasher = fnv::FnvHasher::with_key(self.0);
-        hasher.write_u8(0x1f);
-        hasher.write(part.as_bytes());
-        Partial(hasher.finish())
+    pub(crate) const fn part(self, part: &str) -> Partial {
+        Partial(fnv1a_from(fnv1a_from(self.0, &[0x1f]), part.as_bytes()))
     }
 
-    const fn bucket(self) -> u32 {
+    pub(crate) const fn bucket(self) -> u32 {
         (self.0 % BUCKETS as u64) as u32
     }
 }
 
+/// The bucket of a feature of `kind` with `parts`, hashed whole: what the tests compare with.
+#[cfg(test)]
 pub(crate) fn bucket(kind: &str, parts: &[&str]) -> u32 {
     parts
         .iter()
@@ -59,9 +58,12 @@ fn word(tokens: &Tokens, i: usize) -> &str {
     }
 }
 
-/// FNV-1a of `bytes`, as `fnv::FnvHasher` computes it, at compile time.
-const fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a's starting state (`fnv::FnvHasher::default()`).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes` continued from state `hash`, as `fnv::FnvHasher::with_key(hash)` computes
+/// it, usable at compile time.
+const fn fnv1a_from(mut hash: u64, bytes: &[u8]) -> u64 {
     let mut i = 0;
     while i < bytes.len() {
         hash ^= bytes[i] as u64;
@@ -75,8 +77,15 @@ const fn fnv1a(bytes: &[u8]) -> u64 {
 pub const BIAS: u32 = Partial::kind("bias").bucket();
 
 /// The hashes every word feature and every word-pair feature start from.
-const WORD: Partial = Partial::kind("w");
+pub(crate) const WORD: Partial = Partial::kind("w");
 const PAIR: Partial = Partial::kind("b");
+/// The kinds hashed once per token or sentence, and the one feature that has no part.
+const FIRST: Partial = Partial::kind("first");
+const CAPS: Partial = Partial::kind("caps");
+const ANYCAPS: u32 = Partial::kind("anycaps").bucket();
+const FAMILY: Partial = Partial::kind("family");
+const MARK: Partial = Partial::kind("mark");
+const END: Partial = Partial::kind("end");
 
 /// The bucket of the bias feature every text has.
 pub fn bias() -> u32 {
@@ -116,30 +125,30 @@ pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Fea
             });
             if let Some(family) = crate::families::family(w, word_bucket) {
                 out.push(Feature {
-                    bucket: bucket("family", &[family]),
+                    bucket: FAMILY.part(family).bucket(),
                     tokens: i..i + 1,
                 });
             }
             if first_word {
                 out.push(Feature {
-                    bucket: bucket("first", &[w]),
+                    bucket: FIRST.part(w).bucket(),
                     tokens: i..i + 1,
                 });
                 first_word = false;
             }
             if token.caps {
                 out.push(Feature {
-                    bucket: bucket("caps", &[w]),
+                    bucket: CAPS.part(w).bucket(),
                     tokens: i..i + 1,
                 });
                 out.push(Feature {
-                    bucket: bucket("anycaps", &[]),
+                    bucket: ANYCAPS,
                     tokens: i..i + 1,
                 });
             }
         } else if matches!(w, "?" | "!") {
             out.push(Feature {
-                bucket: bucket("mark", &[w]),
+                bucket: MARK.part(w).bucket(),
                 tokens: i..i + 1,
             });
         }
@@ -158,7 +167,7 @@ pub fn sentence_features(tokens: &Tokens, range: Range<usize>, out: &mut Vec<Fea
         && last + 1 == range.end
     {
         out.push(Feature {
-            bucket: bucket("end", &[word(tokens, last)]),
+            bucket: END.part(word(tokens, last)).bucket(),
             tokens: last..last + 1,
         });
     }
@@ -232,7 +241,16 @@ mod tests {
         assert!(out.iter().any(|f| f.bucket == bucket("w", &["much"])));
         assert!(out.iter().any(|f| f.bucket == bucket("b", &["so", "much"])));
         assert!(out.iter().any(|f| f.bucket == bucket("b", &["much", "!"])));
-        // The hash is FNV-1a: the same on every platform, so committed weights stay valid.
+        // The hash is FNV-1a as the `fnv` crate computes it (the trainer's hashes once came
+        // from that crate): the same on every platform, so committed weights stay valid.
+        let mut reference = fnv::FnvHasher::default();
+        std::hash::Hasher::write(&mut reference, b"b");
+        std::hash::Hasher::write_u8(&mut reference, 0x1f);
+        std::hash::Hasher::write(&mut reference, b"so");
+        std::hash::Hasher::write_u8(&mut reference, 0x1f);
+        std::hash::Hasher::write(&mut reference, b"much");
+        let expected = (std::hash::Hasher::finish(&reference) % u64::from(BUCKETS)) as u32;
+        assert_eq!(bucket("b", &["so", "much"]), expected);
         assert_eq!(bucket("w", &["you"]), bucket("w", &["you"]));
         assert_eq!(
             text_buckets("Thanks SO much!"),
