@@ -344,3 +344,27 @@ fn an_offer_to_talk_in_the_next_sentence_softens_a_stated_need() {
         Some(Severity::Warning)
     );
 }
+
+/// "That wasn't okay" after the writer names their own outburst (`guard.own-outburst` and
+/// `guard.own-outburst-before`) judges the writer, not the reader; after the reader's act it
+/// keeps its warning.
+#[test]
+fn the_writers_own_outburst_is_not_a_judgement_of_the_reader() {
+    let linter = Linter::new();
+    let judged = |text: &str| {
+        linter
+            .check(text)
+            .findings()
+            .iter()
+            .any(|f| f.rule_id() == "aggressive.unacceptable")
+    };
+    assert!(judged(
+        "You raised your voice at my nurse in front of the family. That wasn't okay."
+    ));
+    assert!(!judged(
+        "I was frustrated about the delay and I raised my voice in front of your team. That wasn't okay."
+    ));
+    assert!(!judged(
+        "I snapped at you during handoff, and that wasn't okay."
+    ));
+}
