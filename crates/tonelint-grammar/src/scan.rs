@@ -1,5 +1,6 @@
 //! Matching a grammar against text: tokens, then sentences, then the sequences that can start at
-//! each token, then each rule's shapes, cues and guards within the sentence.
+//! each token, then each rule's shapes and cues within the sentence; the guards afterwards, only
+//! around the sentences where the caller has something they could drop or soften.
 //!
 //! Work stays linear in the input: a sequence is tried only where its first word stands, a gap
 //! spans at most [`MAX_GAP`](crate::syntax::MAX_GAP) tokens, each sequence keeps its first match
@@ -84,6 +85,8 @@ pub struct Scratch {
     anchored: Vec<Stamp>,
     /// The distinct word ids of the sentence being matched, sorted.
     words: Vec<WordId>,
+    /// Per sentence of the last scan: whether a finding may need the guards there.
+    wanted: Vec<bool>,
 }
 
 /// Whether a class key accepts a token (with word id `id`).
@@ -207,9 +210,19 @@ impl Cues<'_> {
     }
 }
 
+/// Which sequences a pass over a sentence looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// The rules' shapes, with the cues they ask about.
+    Shapes,
+    /// The guards.
+    Guards,
+}
+
 impl Grammar {
-    /// Scans `text`, adding what it finds to `out` with spans shifted by `base`. `enabled` says
-    /// whether the caller's rule with that index is switched on.
+    /// Scans `text`, adding what it finds to `out` with spans shifted by `base`: the rules'
+    /// shapes, and the regions every guard covers. `enabled` says whether the caller's rule with
+    /// that index is switched on.
     pub fn scan(
         &self,
         text: &str,
@@ -218,6 +231,23 @@ impl Grammar {
         scratch: &mut Scratch,
         out: &mut Scan,
     ) {
+        self.scan_shapes(text, base, enabled, scratch, out);
+        self.scan_guards(base, &|_| true, scratch, out);
+    }
+
+    /// Scans `text` for the rules' shapes only, adding its sentences and the shapes' matches to
+    /// `out` with spans shifted by `base`. The guards are looked for afterwards, with
+    /// [`scan_guards`](Grammar::scan_guards), only where a finding may need them.
+    pub fn scan_shapes(
+        &self,
+        text: &str,
+        base: usize,
+        enabled: &dyn Fn(RuleIndex) -> bool,
+        scratch: &mut Scratch,
+        out: &mut Scan,
+    ) {
+        scratch.sentences.clear();
+        scratch.sentence_tokens.clear();
         if text.is_empty() {
             return;
         }
@@ -260,191 +290,235 @@ impl Grammar {
         if scratch.reported.len() != rules {
             scratch.reported = vec![None; rules];
         }
-        let mut previous: Option<Range<usize>> = None;
-        for (index, (range, tokens_of)) in scratch
-            .sentences
-            .iter()
-            .zip(&scratch.sentence_tokens)
-            .enumerate()
-        {
-            let before = previous.replace(range.clone());
-            let after = scratch.sentences.get(index + 1);
-            let next = match scratch.sentence_number {
-                None => Some(NonZeroU32::MIN),
-                Some(SentenceNumber(n)) => n.checked_add(1),
-            };
-            let number = SentenceNumber(next.unwrap_or_else(|| {
-                // Numbers ran out: every stamp is from an earlier sentence, so none may stay.
-                scratch.seen.iter_mut().for_each(|s| s.0 = None);
-                scratch.tried.iter_mut().for_each(|t| *t = None);
-                scratch.anchored.iter_mut().for_each(|a| *a = None);
-                scratch.reported.iter_mut().for_each(|r| *r = None);
-                NonZeroU32::MIN
-            }));
-            scratch.sentence_number = Some(number);
-            let (start, end) = (tokens_of.start, tokens_of.end);
-            if start == end {
-                continue;
-            }
-            let sentence = Sentence {
-                end,
-                starts: [start, self.after_vocative(tokens, start, end)],
-            };
-            scratch.matched.clear();
-            scratch.words.clear();
+        for index in 0..scratch.sentences.len() {
+            self.match_sentence(index, Pass::Shapes, base, enabled, scratch, out);
+        }
+    }
+
+    /// Runs the guards over the sentences of the text [`scan_shapes`](Grammar::scan_shapes) last
+    /// scanned with `scratch`, adding the regions they cover to `out`. A guard only ever drops or
+    /// softens a finding, so it is looked for only in a sentence that `wanted` says may hold one
+    /// (given the sentence's bytes shifted by `base`), or next to such a sentence, where guards
+    /// with scope `previous` and `next` reach.
+    pub fn scan_guards(
+        &self,
+        base: usize,
+        wanted: &dyn Fn(Range<usize>) -> bool,
+        scratch: &mut Scratch,
+        out: &mut Scan,
+    ) {
+        if self.is_empty() || scratch.sentences.is_empty() {
+            return;
+        }
+        let mut wanted_sentences = std::mem::take(&mut scratch.wanted);
+        wanted_sentences.clear();
+        wanted_sentences.extend(
             scratch
-                .words
-                .extend(scratch.ids[start..end].iter().copied().flatten());
-            scratch.words.sort_unstable();
-            scratch.words.dedup();
-            for &word in &scratch.words {
-                for &seq in self.anchored_by(word) {
-                    scratch.anchored[seq as usize] = Some(number);
-                }
+                .sentences
+                .iter()
+                .map(|s| wanted(s.start + base..s.end + base)),
+        );
+        for index in 0..scratch.sentences.len() {
+            let near = index.saturating_sub(1)..(index + 2).min(wanted_sentences.len());
+            if wanted_sentences[near].contains(&true) {
+                self.match_sentence(index, Pass::Guards, base, &|_| true, scratch, out);
             }
-            for pos in start..end {
-                let token = &tokens.list[pos];
-                let id = scratch.ids[pos];
-                let by_word: &[u32] = match id {
-                    Some(id) => self.by_word(id),
-                    None => &[],
-                };
-                let at_start: &[u32] = if sentence.starts.contains(&pos) {
-                    self.at_start()
-                } else {
-                    &[]
-                };
-                let start_by_word: &[u32] = match id {
-                    Some(id) if sentence.starts.contains(&pos) => self.start_by_word(id),
-                    _ => &[],
-                };
-                let caps: &[u32] = if token.caps { self.by_caps() } else { &[] };
-                let number_list: &[u32] = if token.kind == TokenKind::Number {
-                    self.by_number()
-                } else {
-                    &[]
-                };
-                let capitalised: &[u32] = if token.capitalised {
-                    self.by_capitalised()
-                } else {
-                    &[]
-                };
-                for list in [
-                    at_start,
-                    start_by_word,
-                    by_word,
-                    caps,
-                    number_list,
-                    capitalised,
-                    self.anywhere(),
-                ] {
-                    for &seq in list {
-                        let seen = &scratch.seen[seq as usize];
-                        // Only a guard over its own words needs every match; any other
-                        // sequence's first match in the sentence is all that counts.
-                        let role = self.role(seq);
-                        let every_match = match role {
-                            Role::Cue => continue,
-                            Role::Guard { guard } => self.guard_scope(guard) == Scope::Inside,
-                            Role::Primary { .. } => false,
+        }
+        scratch.wanted = wanted_sentences;
+    }
+
+    /// Matches the sequences of `pass` in sentence `index` of the last scanned text.
+    fn match_sentence(
+        &self,
+        index: usize,
+        pass: Pass,
+        base: usize,
+        enabled: &dyn Fn(RuleIndex) -> bool,
+        scratch: &mut Scratch,
+        out: &mut Scan,
+    ) {
+        let tokens = &scratch.tokens;
+        let range = &scratch.sentences[index];
+        let tokens_of = &scratch.sentence_tokens[index];
+        let before = index.checked_sub(1).map(|i| scratch.sentences[i].clone());
+        let after = scratch.sentences.get(index + 1);
+        let next = match scratch.sentence_number {
+            None => Some(NonZeroU32::MIN),
+            Some(SentenceNumber(n)) => n.checked_add(1),
+        };
+        let number = SentenceNumber(next.unwrap_or_else(|| {
+            // Numbers ran out: every stamp is from an earlier sentence, so none may stay.
+            scratch.seen.iter_mut().for_each(|s| s.0 = None);
+            scratch.tried.iter_mut().for_each(|t| *t = None);
+            scratch.anchored.iter_mut().for_each(|a| *a = None);
+            scratch.reported.iter_mut().for_each(|r| *r = None);
+            NonZeroU32::MIN
+        }));
+        scratch.sentence_number = Some(number);
+        let (start, end) = (tokens_of.start, tokens_of.end);
+        if start == end {
+            return;
+        }
+        let sentence = Sentence {
+            end,
+            starts: [start, self.after_vocative(tokens, start, end)],
+        };
+        scratch.matched.clear();
+        scratch.words.clear();
+        scratch
+            .words
+            .extend(scratch.ids[start..end].iter().copied().flatten());
+        scratch.words.sort_unstable();
+        scratch.words.dedup();
+        for &word in &scratch.words {
+            for &seq in self.anchored_by(word) {
+                scratch.anchored[seq as usize] = Some(number);
+            }
+        }
+        for pos in start..end {
+            let token = &tokens.list[pos];
+            let id = scratch.ids[pos];
+            let by_word: &[u32] = match id {
+                Some(id) => self.by_word(id),
+                None => &[],
+            };
+            let at_start: &[u32] = if sentence.starts.contains(&pos) {
+                self.at_start()
+            } else {
+                &[]
+            };
+            let start_by_word: &[u32] = match id {
+                Some(id) if sentence.starts.contains(&pos) => self.start_by_word(id),
+                _ => &[],
+            };
+            let caps: &[u32] = if token.caps { self.by_caps() } else { &[] };
+            let number_list: &[u32] = if token.kind == TokenKind::Number {
+                self.by_number()
+            } else {
+                &[]
+            };
+            let capitalised: &[u32] = if token.capitalised {
+                self.by_capitalised()
+            } else {
+                &[]
+            };
+            for list in [
+                at_start,
+                start_by_word,
+                by_word,
+                caps,
+                number_list,
+                capitalised,
+                self.anywhere(),
+            ] {
+                for &seq in list {
+                    let seen = &scratch.seen[seq as usize];
+                    // Only a guard over its own words needs every match; any other
+                    // sequence's first match in the sentence is all that counts.
+                    let role = self.role(seq);
+                    let every_match = match (role, pass) {
+                        (Role::Guard { guard }, Pass::Guards) => {
+                            self.guard_scope(guard) == Scope::Inside
+                        }
+                        (Role::Primary { .. }, Pass::Shapes) => false,
+                        _ => continue,
+                    };
+                    if seen.0 == Some(number) && !every_match {
+                        continue;
+                    }
+                    if !is_anchored(self, &scratch.anchored, seq, number) {
+                        continue;
+                    }
+                    if let Role::Primary { slot, .. } = role
+                        && !enabled(self.rule_index(slot))
+                    {
+                        continue;
+                    }
+                    let Some((end_pos, marks)) =
+                        self.seq_at(seq, pos, &sentence, tokens, &scratch.ids)
+                    else {
+                        continue;
+                    };
+                    let (from, to) = match (marks.open, marks.close) {
+                        (Some(a), Some(b)) if b > a => (a, b),
+                        _ => (pos, end_pos),
+                    };
+                    let span = if to > from {
+                        tokens.list[from].span.start..tokens.list[to - 1].span.end
+                    } else {
+                        continue;
+                    };
+                    if let Role::Guard { guard } = role {
+                        let region = match self.guard_scope(guard) {
+                            Scope::Inside => Some(span.clone()),
+                            Scope::After => Some(span.start..range.end),
+                            Scope::Sentence => Some(range.clone()),
+                            Scope::Previous => before.clone(),
+                            Scope::Next => after.cloned(),
                         };
-                        if seen.0 == Some(number) && !every_match {
-                            continue;
+                        if let Some(region) = region {
+                            out.guarded.push(Guarded {
+                                guard,
+                                region: region.start + base..region.end + base,
+                            });
                         }
-                        if !is_anchored(self, &scratch.anchored, seq, number) {
-                            continue;
-                        }
-                        if let Role::Primary { slot, .. } = role
-                            && !enabled(self.rule_index(slot))
-                        {
-                            continue;
-                        }
-                        let Some((end_pos, marks)) =
-                            self.seq_at(seq, pos, &sentence, tokens, &scratch.ids)
-                        else {
-                            continue;
-                        };
-                        let (from, to) = match (marks.open, marks.close) {
-                            (Some(a), Some(b)) if b > a => (a, b),
-                            _ => (pos, end_pos),
-                        };
-                        let span = if to > from {
-                            tokens.list[from].span.start..tokens.list[to - 1].span.end
-                        } else {
-                            continue;
-                        };
-                        if let Role::Guard { guard } = role {
-                            let region = match self.guard_scope(guard) {
-                                Scope::Inside => Some(span.clone()),
-                                Scope::After => Some(span.start..range.end),
-                                Scope::Sentence => Some(range.clone()),
-                                Scope::Previous => before.clone(),
-                                Scope::Next => after.cloned(),
-                            };
-                            if let Some(region) = region {
-                                out.guarded.push(Guarded {
-                                    guard,
-                                    region: region.start + base..region.end + base,
-                                });
-                            }
-                        }
-                        if seen.0 != Some(number) {
-                            scratch.seen[seq as usize] = (Some(number), span);
-                            scratch.matched.push(seq);
-                        }
+                    }
+                    if seen.0 != Some(number) {
+                        scratch.seen[seq as usize] = (Some(number), span);
+                        scratch.matched.push(seq);
                     }
                 }
             }
-            // Each rule with a matched first part: its earliest complete shape, unless a cue
-            // says otherwise.
-            scratch.candidates.clear();
-            for &seq in &scratch.matched {
-                let Role::Primary { slot, shape } = self.role(seq) else {
-                    continue;
-                };
-                let mut cues = Cues {
-                    grammar: self,
-                    number,
-                    sentence: &sentence,
-                    tokens,
-                    ids: &scratch.ids,
-                    anchored: &scratch.anchored,
-                    seen: &mut scratch.seen,
-                    tried: &mut scratch.tried,
-                };
-                let complete = self.shape_sets(slot, shape).all(|set| cues.any(set));
-                if complete {
-                    let span = scratch.seen[seq as usize].1.clone();
-                    scratch.candidates.push((span.start, slot, seq, span));
-                }
+        }
+        // Each rule with a matched first part: its earliest complete shape, unless a cue
+        // says otherwise.
+        scratch.candidates.clear();
+        for &seq in &scratch.matched {
+            let Role::Primary { slot, shape } = self.role(seq) else {
+                continue;
+            };
+            let mut cues = Cues {
+                grammar: self,
+                number,
+                sentence: &sentence,
+                tokens,
+                ids: &scratch.ids,
+                anchored: &scratch.anchored,
+                seen: &mut scratch.seen,
+                tried: &mut scratch.tried,
+            };
+            let complete = self.shape_sets(slot, shape).all(|set| cues.any(set));
+            if complete {
+                let span = scratch.seen[seq as usize].1.clone();
+                scratch.candidates.push((span.start, slot, seq, span));
             }
-            scratch.candidates.sort_by_key(|c| (c.0, c.1));
-            for (_, slot, _, span) in &scratch.candidates {
-                if scratch.reported[*slot as usize] == Some(number) {
-                    continue;
-                }
-                scratch.reported[*slot as usize] = Some(number);
-                let mut cues = Cues {
-                    grammar: self,
-                    number,
-                    sentence: &sentence,
-                    tokens,
-                    ids: &scratch.ids,
-                    anchored: &scratch.anchored,
-                    seen: &mut scratch.seen,
-                    tried: &mut scratch.tried,
-                };
-                if cues.any(self.unless(*slot)) {
-                    continue;
-                }
-                let softened = cues.any(self.soften(*slot));
-                out.matches.push(ShapeMatch {
-                    rule: self.rule_index(*slot),
-                    span: span.start + base..span.end + base,
-                    sentence: range.start + base..range.end + base,
-                    softened,
-                });
+        }
+        scratch.candidates.sort_by_key(|c| (c.0, c.1));
+        for (_, slot, _, span) in &scratch.candidates {
+            if scratch.reported[*slot as usize] == Some(number) {
+                continue;
             }
+            scratch.reported[*slot as usize] = Some(number);
+            let mut cues = Cues {
+                grammar: self,
+                number,
+                sentence: &sentence,
+                tokens,
+                ids: &scratch.ids,
+                anchored: &scratch.anchored,
+                seen: &mut scratch.seen,
+                tried: &mut scratch.tried,
+            };
+            if cues.any(self.unless(*slot)) {
+                continue;
+            }
+            let softened = cues.any(self.soften(*slot));
+            out.matches.push(ShapeMatch {
+                rule: self.rule_index(*slot),
+                span: span.start + base..span.end + base,
+                sentence: range.start + base..range.end + base,
+                softened,
+            });
         }
     }
 
@@ -711,5 +785,78 @@ impl Grammar {
             }
         }
         node != 0 && self.terminal(c, node) && then(pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Effect, GuardSource, RuleIndex, RuleSource, Scan, Scope, Scratch, Sources};
+
+    fn grammar() -> crate::Grammar {
+        let guard = |id: &str, shape: &str, scope| GuardSource {
+            id: id.into(),
+            shapes: vec![shape.into()],
+            scope,
+            categories: vec!["demanding".into()],
+            effect: Effect::Drop,
+        };
+        crate::compile(
+            &Sources {
+                rules: vec![RuleSource {
+                    rule: RuleIndex(0),
+                    shapes: vec!["^ [sign] them".into()],
+                    unless: vec![],
+                    soften: vec![],
+                }],
+                guards: vec![
+                    guard("quoted", "she said", Scope::After),
+                    guard("apology", "sorry", Scope::Next),
+                ],
+                ..Sources::default()
+            },
+            None,
+        )
+        .unwrap()
+    }
+
+    const TEXT: &str =
+        "She said sign them today. Fine. Sorry. Sign them by noon. Then she said call.";
+
+    /// Looking for the guards everywhere after the shapes is the whole scan.
+    #[test]
+    fn shapes_then_every_guard_is_the_whole_scan() {
+        let grammar = grammar();
+        let mut whole = Scan::default();
+        grammar.scan(TEXT, 10, &|_| true, &mut Scratch::default(), &mut whole);
+        let mut split = Scan::default();
+        let mut scratch = Scratch::default();
+        grammar.scan_shapes(TEXT, 10, &|_| true, &mut scratch, &mut split);
+        assert_eq!(split.guarded, []);
+        grammar.scan_guards(10, &|_| true, &mut scratch, &mut split);
+        assert_eq!(whole.matches, split.matches);
+        assert_eq!(whole.guarded, split.guarded);
+        assert_eq!(whole.matches.len(), 1);
+        assert_eq!(whole.guarded.len(), 3);
+    }
+
+    /// Guards are looked for in a wanted sentence and its neighbours only, and their regions
+    /// keep the offsets of the text.
+    #[test]
+    fn guards_are_looked_for_only_near_wanted_sentences() {
+        let grammar = grammar();
+        let mut scan = Scan::default();
+        let mut scratch = Scratch::default();
+        grammar.scan_shapes(TEXT, 10, &|_| true, &mut scratch, &mut scan);
+        let wanted = TEXT.find("Sign them by").unwrap() + 10;
+        grammar.scan_guards(10, &|s| s.contains(&wanted), &mut scratch, &mut scan);
+        let regions: Vec<&str> = scan
+            .guarded
+            .iter()
+            .map(|g| &TEXT[g.region.start - 10..g.region.end - 10])
+            .collect();
+        assert_eq!(regions, ["Sign them by noon. ", "she said call."]);
+        let mut none = Scan::default();
+        grammar.scan_guards(10, &|_| false, &mut scratch, &mut none);
+        assert_eq!(none.guarded, []);
     }
 }

@@ -118,9 +118,8 @@ impl Engine {
             self.phrases.find(&chunk, phrase_scratch, &mut found);
             // The grammar adds the chunk's start to every span it reports.
             let base = chunk.start.bytes();
-            self.shapes
-                .grammar
-                .scan(piece, base, &enabled, grammar_scratch, &mut scan);
+            let grammar = &self.shapes.grammar;
+            grammar.scan_shapes(piece, base, &enabled, grammar_scratch, &mut scan);
             if let Some(model) = &self.model {
                 model.score_chunk(
                     grammar_scratch,
@@ -130,6 +129,25 @@ impl Engine {
                     &mut model_candidates,
                 );
             }
+            // Guards only drop or soften findings: they are looked for only around the sentences
+            // something may be reported in, whatever the layer, now or once the message is read.
+            let findings = SpanIndex::new(
+                found
+                    .rules
+                    .iter()
+                    .map(|m| m.span.range())
+                    .chain(scan.matches.iter().map(|m| m.span.clone()))
+                    .chain(model_candidates.iter().map(|c| c.sentence.range()))
+                    .chain(model_scratch.places_to_report().map(|p| p.range()))
+                    // One byte either side, so that an empty span still meets its sentence.
+                    .map(|r| r.start.saturating_sub(1)..r.end + 1),
+            );
+            grammar.scan_guards(
+                base,
+                &|sentence| findings.overlaps(sentence),
+                grammar_scratch,
+                &mut scan,
+            );
             start = start + chunk.len();
         }
         // Likewise a sentence the model would report gives way where it asks for the reader's

@@ -145,6 +145,15 @@ pub(crate) struct ModelScratch {
 }
 
 impl ModelScratch {
+    /// The sentences a later reading of the message may still point at: the harshest so far,
+    /// and those that lean harsh.
+    pub(crate) fn places_to_report(&self) -> impl Iterator<Item = TextSpan> + '_ {
+        self.harshest
+            .iter()
+            .chain(&self.leaning)
+            .map(|&(_, place)| place)
+    }
+
     /// Forgets the last check's message, keeping the memory.
     pub(crate) fn start_check(&mut self) {
         self.message.clear();
