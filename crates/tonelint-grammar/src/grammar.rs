@@ -308,6 +308,10 @@ impl Draft {
         let mut by_word: Vec<(u32, u32)> = Vec::new();
         let mut start_by_word: Vec<(u32, u32)> = Vec::new();
         for (id, seq) in self.seqs.iter().enumerate() {
+            // A cue is looked for only when a rule asks about it, never from a token.
+            if self.roles[id] == Role::Cue {
+                continue;
+            }
             let id = id as u32;
             let first = seq
                 .elems
