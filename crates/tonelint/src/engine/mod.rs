@@ -115,6 +115,15 @@ impl Engine {
         let mut start = TextOffset::new(0);
         for piece in chunks::chunks(text) {
             let chunk = Chunk { text: piece, start };
+            // Where this chunk's findings will start in each layer's list, so that the guards
+            // below are looked for against this chunk's findings only and the work stays linear
+            // in the input.
+            let chunk_from = (
+                found.rules.len(),
+                scan.matches.len(),
+                model_candidates.len(),
+                model_scratch.leaning_count(),
+            );
             self.phrases.find(&chunk, phrase_scratch, &mut found);
             // The grammar adds the chunk's start to every span it reports.
             let base = chunk.start.bytes();
@@ -132,13 +141,20 @@ impl Engine {
             // Guards only drop or soften findings: they are looked for only around the sentences
             // something may be reported in, whatever the layer, now or once the message is read.
             let findings = SpanIndex::new(
-                found
-                    .rules
+                found.rules[chunk_from.0..]
                     .iter()
                     .map(|m| m.span.range())
-                    .chain(scan.matches.iter().map(|m| m.span.clone()))
-                    .chain(model_candidates.iter().map(|c| c.sentence.range()))
-                    .chain(model_scratch.places_to_report().map(|p| p.range()))
+                    .chain(scan.matches[chunk_from.1..].iter().map(|m| m.span.clone()))
+                    .chain(
+                        model_candidates[chunk_from.2..]
+                            .iter()
+                            .map(|c| c.sentence.range()),
+                    )
+                    .chain(
+                        model_scratch
+                            .places_to_report(chunk_from.3)
+                            .map(|p| p.range()),
+                    )
                     // One byte either side, so that an empty span still meets its sentence.
                     .map(|r| r.start.saturating_sub(1)..r.end + 1),
             );

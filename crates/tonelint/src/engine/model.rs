@@ -145,12 +145,17 @@ pub(crate) struct ModelScratch {
 }
 
 impl ModelScratch {
+    /// How many sentences lean harsh so far.
+    pub(crate) fn leaning_count(&self) -> usize {
+        self.leaning.len()
+    }
+
     /// The sentences a later reading of the message may still point at: the harshest so far,
-    /// and those that lean harsh.
-    pub(crate) fn places_to_report(&self) -> impl Iterator<Item = TextSpan> + '_ {
+    /// and those that lean harsh, from the `from`-th on.
+    pub(crate) fn places_to_report(&self, from: usize) -> impl Iterator<Item = TextSpan> + '_ {
         self.harshest
             .iter()
-            .chain(&self.leaning)
+            .chain(&self.leaning[from..])
             .map(|&(_, place)| place)
     }
 
