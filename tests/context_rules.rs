@@ -368,3 +368,31 @@ fn the_writers_own_outburst_is_not_a_judgement_of_the_reader() {
         "I snapped at you during handoff, and that wasn't okay."
     ));
 }
+
+/// "You must" in the sentence after a stated regulation or policy (`guard.rule-before-must`)
+/// says what the rule asks and stays as information; on its own it keeps its warning.
+#[test]
+fn you_must_after_a_stated_regulation_is_information() {
+    use tonelint::Severity;
+    let linter = Linter::new();
+    let severity_of = |text: &str| {
+        linter
+            .check(text)
+            .findings()
+            .iter()
+            .find(|f| f.rule_id() == "demanding.you-must")
+            .map(|f| f.severity())
+    };
+    let must = "You must have a new agreement in place by October 31.";
+    assert_eq!(severity_of(must), Some(Severity::Warning));
+    assert_eq!(
+        severity_of(&format!(
+            "State regulations require a current collaborative agreement on file. {must}"
+        )),
+        Some(Severity::Info)
+    );
+    assert_eq!(
+        severity_of(&format!("I've told you this twice already. {must}")),
+        Some(Severity::Warning)
+    );
+}
