@@ -272,6 +272,16 @@ fn context_turns_a_finding_off() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The severity of `rule`'s first finding in `text`, if it reports one.
+fn severity(linter: &Linter, rule: &str, text: &str) -> Option<tonelint::Severity> {
+    linter
+        .check(text)
+        .findings()
+        .iter()
+        .find(|f| f.rule_id() == rule)
+        .map(|f| f.severity())
+}
+
 /// A stated need followed by its reason (`guard.reason-follows`, scope `previous`) stays as
 /// information; the same need followed by anything else, or a bare order followed by its reason,
 /// keeps its warning.
@@ -279,14 +289,7 @@ fn context_turns_a_finding_off() {
 fn a_reason_in_the_next_sentence_softens_a_stated_need() {
     use tonelint::Severity;
     let linter = Linter::new();
-    let severity_of = |text: &str, rule: &str| {
-        linter
-            .check(text)
-            .findings()
-            .iter()
-            .find(|f| f.rule_id() == rule)
-            .map(|f| f.severity())
-    };
+    let severity_of = |text: &str, rule: &str| severity(&linter, rule, text);
     let need = "We need the signed plan of care for Mr. Ueda by 5/20.";
     assert_eq!(
         severity_of(need, "demanding.need-it-by"),
@@ -323,14 +326,7 @@ fn a_reason_in_the_next_sentence_softens_a_stated_need() {
 fn an_offer_to_talk_in_the_next_sentence_softens_a_stated_need() {
     use tonelint::Severity;
     let linter = Linter::new();
-    let severity_of = |text: &str| {
-        linter
-            .check(text)
-            .findings()
-            .iter()
-            .find(|f| f.rule_id() == "demanding.i-need-you-to")
-            .map(|f| f.severity())
-    };
+    let severity_of = |text: &str| severity(&linter, "demanding.i-need-you-to", text);
     let need = "You were late on 3/4, 3/9 and 3/15. I need you to be on time for your shifts.";
     assert_eq!(severity_of(need), Some(Severity::Warning));
     assert_eq!(
@@ -351,13 +347,7 @@ fn an_offer_to_talk_in_the_next_sentence_softens_a_stated_need() {
 #[test]
 fn the_writers_own_outburst_is_not_a_judgement_of_the_reader() {
     let linter = Linter::new();
-    let judged = |text: &str| {
-        linter
-            .check(text)
-            .findings()
-            .iter()
-            .any(|f| f.rule_id() == "aggressive.unacceptable")
-    };
+    let judged = |text: &str| severity(&linter, "aggressive.unacceptable", text).is_some();
     assert!(judged(
         "You raised your voice at my nurse in front of the family. That wasn't okay."
     ));
@@ -375,14 +365,7 @@ fn the_writers_own_outburst_is_not_a_judgement_of_the_reader() {
 fn you_must_after_a_stated_regulation_is_information() {
     use tonelint::Severity;
     let linter = Linter::new();
-    let severity_of = |text: &str| {
-        linter
-            .check(text)
-            .findings()
-            .iter()
-            .find(|f| f.rule_id() == "demanding.you-must")
-            .map(|f| f.severity())
-    };
+    let severity_of = |text: &str| severity(&linter, "demanding.you-must", text);
     let must = "You must have a new agreement in place by October 31.";
     assert_eq!(severity_of(must), Some(Severity::Warning));
     assert_eq!(

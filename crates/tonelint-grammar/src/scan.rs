@@ -473,23 +473,23 @@ impl Grammar {
         // Each rule with a matched first part: its earliest complete shape, unless a cue
         // says otherwise.
         scratch.candidates.clear();
+        let mut cues = Cues {
+            grammar: self,
+            number,
+            sentence: &sentence,
+            tokens,
+            ids: &scratch.ids,
+            anchored: &scratch.anchored,
+            seen: &mut scratch.seen,
+            tried: &mut scratch.tried,
+        };
         for &seq in &scratch.matched {
             let Role::Primary { slot, shape } = self.role(seq) else {
                 continue;
             };
-            let mut cues = Cues {
-                grammar: self,
-                number,
-                sentence: &sentence,
-                tokens,
-                ids: &scratch.ids,
-                anchored: &scratch.anchored,
-                seen: &mut scratch.seen,
-                tried: &mut scratch.tried,
-            };
             let complete = self.shape_sets(slot, shape).all(|set| cues.any(set));
             if complete {
-                let span = scratch.seen[seq as usize].1.clone();
+                let span = cues.seen[seq as usize].1.clone();
                 scratch.candidates.push((span.start, slot, seq, span));
             }
         }
@@ -499,16 +499,6 @@ impl Grammar {
                 continue;
             }
             scratch.reported[*slot as usize] = Some(number);
-            let mut cues = Cues {
-                grammar: self,
-                number,
-                sentence: &sentence,
-                tokens,
-                ids: &scratch.ids,
-                anchored: &scratch.anchored,
-                seen: &mut scratch.seen,
-                tried: &mut scratch.tried,
-            };
             if cues.any(self.unless(*slot)) {
                 continue;
             }
