@@ -338,10 +338,19 @@ impl Grammar {
     /// The node class `class` reaches from its root through word `id`, if any.
     #[inline]
     pub(crate) fn class_start(&self, class: u32, id: WordId) -> Option<u32> {
-        self.postings(T::ClassStartStarts, T::ClassStarts, id.0)
-            .chunks_exact(2)
-            .find(|pair| pair[0] == class)
-            .map(|pair| pair[1])
+        // A common word opens hundreds of classes; its (class, node) pairs are sorted by class
+        // (`Postings::from_pairs` is stable and classes are added in order), so search them.
+        let pairs = self.postings(T::ClassStartStarts, T::ClassStarts, id.0);
+        let (mut lo, mut hi) = (0, pairs.len() / 2);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match pairs[mid * 2].cmp(&class) {
+                std::cmp::Ordering::Equal => return Some(pairs[mid * 2 + 1]),
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
     }
 
     /// Where the non-word edges of class `class`'s root begin.
