@@ -7,6 +7,10 @@
 //! overlaps are listed too (`KEY`), with the share overlapped at the end: the development
 //! counterpart of the blind set's key-phrase figure.
 //!
+//! `--only categories` lists the harsh drafts missing a warning in one of their own harsh
+//! categories (`CMISS`), the development counterpart of the blind set's recall per category: an
+//! accusatory draft caught only as aggressive counts there as missed for accusatory.
+//!
 //! ```sh
 //! cargo run --release -p tonelint-eval --bin tonelint-gaps -- tests/heldout/*.toml
 //! cargo run --release -p tonelint-eval --bin tonelint-gaps -- --only keys crates/tonelint-train/corpus/train13.jsonl
@@ -83,7 +87,7 @@ fn main() -> ExitCode {
         v
     });
     if paths.is_empty() {
-        eprintln!("usage: tonelint-gaps [--only misses|alarms|keys] FILE...");
+        eprintln!("usage: tonelint-gaps [--only misses|alarms|keys|categories] FILE...");
         return ExitCode::from(2);
     }
     let threshold: Option<f32> = std::env::var("TONELINT_MODEL_THRESHOLD")
@@ -169,6 +173,28 @@ fn main() -> ExitCode {
                     .any(|f| f.severity() >= Severity::Warning);
                 let hit = if is_harsh { caught } else { warned };
                 scored.push((is_harsh, hit, report.summary().model.unwrap_or(0)));
+            }
+            if only.as_deref() == Some("categories") {
+                let lacking: Vec<&str> = d
+                    .labels
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|l| harsh.contains(l))
+                    .filter(|l| {
+                        !report.findings().iter().any(|f| {
+                            f.severity() >= Severity::Warning && f.category().as_str() == *l
+                        })
+                    })
+                    .collect();
+                if !lacking.is_empty() {
+                    println!(
+                        "CMISS {} {:?} lacking {:?}\n     {}",
+                        d.id,
+                        d.labels,
+                        lacking,
+                        d.text.replace('\n', " ")
+                    );
+                }
             }
             if is_harsh {
                 harsh_n += 1;
