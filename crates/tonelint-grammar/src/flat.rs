@@ -340,17 +340,10 @@ impl Grammar {
     pub(crate) fn class_start(&self, class: u32, id: WordId) -> Option<u32> {
         // A common word opens hundreds of classes; its (class, node) pairs are sorted by class
         // (`Postings::from_pairs` is stable and classes are added in order), so search them.
-        let pairs = self.postings(T::ClassStartStarts, T::ClassStarts, id.0);
-        let (mut lo, mut hi) = (0, pairs.len() / 2);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match pairs[mid * 2].cmp(&class) {
-                std::cmp::Ordering::Equal => return Some(pairs[mid * 2 + 1]),
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-            }
-        }
-        None
+        pair_value(
+            self.postings(T::ClassStartStarts, T::ClassStarts, id.0),
+            class,
+        )
     }
 
     /// Where the non-word edges of class `class`'s root begin.
@@ -674,6 +667,21 @@ fn put_postings<I: Copy + PartialEq, V: Iterator<Item = u32>>(
     }
     let end = t[items as usize].len() as u32;
     t[starts as usize].push(end);
+}
+
+/// The value paired with `key` in a flat list of (key, value) pairs sorted by key.
+#[inline]
+pub(crate) fn pair_value(pairs: &[u32], key: u32) -> Option<u32> {
+    let (mut lo, mut hi) = (0, pairs.len() / 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match pairs[mid * 2].cmp(&key) {
+            std::cmp::Ordering::Equal => return Some(pairs[mid * 2 + 1]),
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    None
 }
 
 #[cfg(test)]

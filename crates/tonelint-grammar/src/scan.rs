@@ -117,17 +117,7 @@ fn word_edges(edges: &[u32]) -> usize {
 
 /// The child of the word edge for `id` among word edges sorted by id.
 fn word_child(edges: &[u32], id: WordId) -> Option<u32> {
-    let key = Key::Word(id).code();
-    let (mut lo, mut hi) = (0, edges.len() / 2);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match edges[mid * 2].cmp(&key) {
-            std::cmp::Ordering::Equal => return Some(edges[mid * 2 + 1]),
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-        }
-    }
-    None
+    crate::flat::pair_value(edges, Key::Word(id).code())
 }
 
 /// Whether sequence `seq` may match in sentence `number`: it needs no anchor word, or the
